@@ -1,0 +1,579 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.images.models import Rendition
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.search import index
+
+from conference_site.blocks import BodyBlock
+
+
+class Venue(TranslatableMixin, models.Model):
+    """A place where an edition is held; reusable from one edition to the next."""
+
+    name = models.CharField(_("name"), max_length=200, help_text=_("For example “Hypercube”."))
+    place = models.CharField(
+        _("place"),
+        max_length=200,
+        blank=True,
+        help_text=_("The campus or complex, for example “Skolkovo Innovation Center”."),
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    address = models.TextField(_("street address"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("place"),
+        FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+        FieldPanel("address"),
+        FieldPanel("website"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("venue")
+        ordering = ["name"]
+
+    def __str__(self):
+        return ", ".join(part for part in (self.name, self.place, self.city) if part)
+
+    @property
+    def locality(self):
+        """The city and country as one line, for example “Skolkovo, Russia”."""
+        return ", ".join(str(part) for part in (self.city, self.country.name) if part)
+
+
+class EditionIndexPage(Page):
+    """The archive of every edition of the series."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A sentence or two shown above the list of editions."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["editions.EditionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("edition archive")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["editions"] = (
+            EditionPage.objects.child_of(self)
+            .live()
+            .select_related("venue")
+            .order_by("-start_date")
+        )
+        return context
+
+
+class EditionStatus(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    ONGOING = "ongoing", _("Taking place now")
+    PAST = "past", _("Past")
+
+
+class EditionPageQuerySet(PageQuerySet):
+    def upcoming(self, today=None):
+        return self.filter(start_date__gt=today or timezone.localdate())
+
+    def ongoing(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(start_date__lte=today, end_date__gte=today)
+
+    def past(self, today=None):
+        return self.filter(end_date__lt=today or timezone.localdate())
+
+    def featured(self, today=None):
+        """The edition a visitor most wants to see: the one on now, else the next, else the
+        most recent."""
+        today = today or timezone.localdate()
+        return (
+            self.ongoing(today).order_by("start_date").first()
+            or self.upcoming(today).order_by("start_date").first()
+            or self.past(today).order_by("-start_date").first()
+        )
+
+
+EditionPageManager = PageManager.from_queryset(EditionPageQuerySet)
+
+
+class EditionPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        year = cleaned_data.get("year")
+        parent = self.parent_page
+        if year and parent is not None:
+            duplicates = EditionPage.objects.child_of(parent).filter(year=year)
+            if self.instance.pk:
+                duplicates = duplicates.exclude(pk=self.instance.pk)
+            if duplicates.exists():
+                self.add_error(
+                    "year",
+                    _("The %(year)s edition already exists in this series.") % {"year": year},
+                )
+        return cleaned_data
+
+
+class EditionPage(Page):
+    """One yearly edition of the conference."""
+
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[MinValueValidator(1900), MaxValueValidator(2999)],
+        help_text=_("The year of the edition; each year has one edition in the series."),
+    )
+    edition_number = models.PositiveSmallIntegerField(
+        _("edition number"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("1 for the first edition, 2 for the second, and so on. Optional."),
+    )
+    theme = models.CharField(
+        _("theme"),
+        max_length=255,
+        blank=True,
+        help_text=_("The subtitle of the edition, for example “New Russian-French Cooperation "
+                    "Opportunities in Biotechnology Sphere”."),
+    )
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(
+        _("last day"), help_text=_("The same as the first day for a one-day edition.")
+    )
+    venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="editions",
+        help_text=_("Choose a venue, or create one; venues are shared between editions."),
+    )
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        help_text=_("One or two sentences: what the edition is about, shown in lists and "
+                    "at the top of the page."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The context of the edition: why it matters, its background."),
+    )
+    registration_url = models.URLField(
+        _("registration link"),
+        blank=True,
+        help_text=_("Where visitors register; shown only while the edition has not ended."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide picture shown at the top of the page. Optional."),
+    )
+
+    objects = EditionPageManager()
+    base_form_class = EditionPageForm
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("theme"),
+                FieldRowPanel([FieldPanel("year"), FieldPanel("edition_number")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("venue"),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("lead"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        InlinePanel("objectives", heading=_("Key objectives"), label=_("Objective")),
+        FieldPanel("registration_url"),
+    ]
+    programme_panels = [
+        InlinePanel("sessions", heading=_("Programme"), label=_("Session")),
+    ]
+    people_panels = [
+        InlinePanel("participations", heading=_("Speakers"), label=_("Speaker")),
+        InlinePanel("quotes", heading=_("Quotes"), label=_("Quote")),
+        InlinePanel("partners", heading=_("Partner organisations"), label=_("Partner")),
+        InlinePanel("contacts", heading=_("Contacts"), label=_("Contact")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Edition")),
+            ObjectList(programme_panels, heading=_("Programme")),
+            ObjectList(people_panels, heading=_("People and partners")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("theme"),
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("year"),
+        index.FilterField("start_date"),
+    ]
+
+    parent_page_types = ["editions.EditionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("edition")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The last day cannot be before the first day.")
+        if self.start_date and self.year and self.start_date.year != self.year:
+            errors["year"] = _("The year must be the year of the first day (%(year)s).") % {
+                "year": self.start_date.year
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    def status(self, today=None):
+        """Upcoming, ongoing or past, derived from the dates and today's date."""
+        today = today or timezone.localdate()
+        if today < self.start_date:
+            return EditionStatus.UPCOMING
+        if today > self.end_date:
+            return EditionStatus.PAST
+        return EditionStatus.ONGOING
+
+    @property
+    def status_label(self):
+        return EditionStatus(self.status()).label
+
+    @property
+    def is_single_day(self):
+        return self.start_date == self.end_date
+
+    def accepts_registrations(self, today=None):
+        return bool(self.registration_url) and self.status(today) != EditionStatus.PAST
+
+    # Related content, each fetched in one query whatever the number of rows.
+
+    def speaker_participations(self):
+        return self.participations.select_related(
+            "speaker", "speaker__photo", "organisation"
+        ).prefetch_related(
+            Prefetch("speaker__photo__renditions", queryset=Rendition.objects.all())
+        )
+
+    def quotes_with_speakers(self):
+        return self.quotes.select_related("speaker")
+
+    def partners_with_organisations(self):
+        return self.partners.select_related("organisation", "organisation__logo").prefetch_related(
+            Prefetch("organisation__logo__renditions", queryset=Rendition.objects.all())
+        )
+
+    def programme(self):
+        """Sessions grouped by day, each session with its speaker pages attached."""
+        from speakers.models import SpeakerPage
+
+        sessions = sorted(
+            self.sessions.all(), key=lambda s: (s.date, s.start_time, s.sort_order or 0)
+        )
+        speaker_ids = {
+            block["value"]
+            for session in sessions
+            for block in session.speakers.raw_data
+            if block["type"] == "speaker" and block["value"]
+        }
+        speakers = SpeakerPage.objects.live().in_bulk(speaker_ids) if speaker_ids else {}
+        days = {}
+        for session in sessions:
+            session.speaker_pages = [
+                speakers[block["value"]]
+                for block in session.speakers.raw_data
+                if block["type"] == "speaker" and block["value"] in speakers
+            ]
+            days.setdefault(session.date, []).append(session)
+        return sorted(days.items())
+
+    def news(self):
+        from news.models import NewsPage
+
+        return NewsPage.objects.live().filter(edition=self).order_by("-date")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            status=self.status(),
+            participations=self.speaker_participations(),
+            quotes=self.quotes_with_speakers(),
+            partners=self.partners_with_organisations(),
+            programme_days=self.programme(),
+            objectives=self.objectives.all(),
+            contacts=self.contacts.all(),
+            news_items=self.news(),
+        )
+        return context
+
+
+class EditionObjective(TranslatableMixin, Orderable):
+    page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="objectives")
+    text = models.TextField(_("objective"))
+
+    panels = [FieldPanel("text")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("key objective")
+
+    def __str__(self):
+        return self.text
+
+
+class ProgrammeSession(TranslatableMixin, Orderable):
+    page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("starts at"))
+    end_time = models.TimeField(_("ends at"))
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    room = models.CharField(_("room"), max_length=100, blank=True)
+    speakers = StreamField(
+        [
+            (
+                "speaker",
+                blocks.PageChooserBlock(
+                    page_type="speakers.SpeakerPage",
+                    label=_("Speaker"),
+                    icon="user",
+                ),
+            )
+        ],
+        verbose_name=_("speakers"),
+        blank=True,
+        help_text=_("The people on stage for this session, in order."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
+        FieldPanel("room"),
+        FieldPanel("description"),
+        FieldPanel("speakers"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("programme session")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": _("A session must end after it starts.")})
+        page = getattr(self, "page", None)
+        if self.date and page is not None and page.start_date and page.end_date:
+            if not page.start_date <= self.date <= page.end_date:
+                raise ValidationError(
+                    {"date": _("The session must take place during the edition.")}
+                )
+
+    @property
+    def starts_at(self):
+        return datetime.datetime.combine(self.date, self.start_time)
+
+
+class SpeakerRole(models.TextChoices):
+    KEYNOTE = "keynote", _("Keynote speaker")
+    SPEAKER = "speaker", _("Speaker")
+    MODERATOR = "moderator", _("Moderator")
+    PANELIST = "panelist", _("Panellist")
+    CHAIR = "chair", _("Chair")
+
+
+class EditionSpeaker(TranslatableMixin, Orderable):
+    """A person's part in one edition, with the position they held at the time."""
+
+    page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="participations")
+    speaker = models.ForeignKey(
+        "speakers.SpeakerPage",
+        verbose_name=_("speaker"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=SpeakerRole.choices, default=SpeakerRole.SPEAKER
+    )
+    position = models.CharField(
+        _("position at the time"),
+        max_length=255,
+        blank=True,
+        help_text=_("Their job title at this edition, which may differ from today's."),
+    )
+    organisation = models.ForeignKey(
+        "partners.OrganisationPage",
+        verbose_name=_("organisation at the time"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="affiliated_participations",
+    )
+
+    panels = [
+        FieldPanel("speaker"),
+        FieldPanel("role"),
+        FieldPanel("position"),
+        FieldPanel("organisation"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("speaker participation")
+
+    def __str__(self):
+        return f"{self.speaker} ({self.get_role_display()})"
+
+
+class EditionQuote(TranslatableMixin, Orderable):
+    page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="quotes")
+    speaker = models.ForeignKey(
+        "speakers.SpeakerPage",
+        verbose_name=_("speaker"),
+        on_delete=models.CASCADE,
+        related_name="quotes",
+    )
+    text = models.TextField(_("quotation"), help_text=_("The words, without quotation marks."))
+    context = models.CharField(
+        _("context"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where it was said, for example “Press release, 23 September 2016”."),
+    )
+
+    panels = [FieldPanel("speaker"), FieldPanel("text"), FieldPanel("context")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("quote")
+
+    def __str__(self):
+        return f"{self.speaker}: {self.text[:60]}"
+
+
+class PartnerRole(models.TextChoices):
+    HOST = "host", _("Host")
+    ORGANISER = "organiser", _("Organiser")
+    CO_ORGANISER = "co_organiser", _("Co-organiser")
+    PARTNER = "partner", _("Partner")
+    SPONSOR = "sponsor", _("Sponsor")
+    MEDIA_PARTNER = "media_partner", _("Media partner")
+    SUPPORTER = "supporter", _("With the support of")
+
+
+class PartnerTier(models.TextChoices):
+    GENERAL = "general", _("General")
+    PLATINUM = "platinum", _("Platinum")
+    GOLD = "gold", _("Gold")
+    SILVER = "silver", _("Silver")
+    BRONZE = "bronze", _("Bronze")
+
+
+class EditionPartner(TranslatableMixin, Orderable):
+    page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "partners.OrganisationPage",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="partnerships",
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER
+    )
+    tier = models.CharField(
+        _("tier"),
+        max_length=20,
+        choices=PartnerTier.choices,
+        blank=True,
+        help_text=_("For sponsors with levels. Leave blank otherwise."),
+    )
+
+    panels = [FieldPanel("organisation"), FieldRowPanel([FieldPanel("role"), FieldPanel("tier")])]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("partner organisation")
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()./-]{3,30}$",
+    _("Enter a phone number with digits, spaces and + ( ) - . / only."),
+)
+extension_validator = RegexValidator(r"^[0-9]{1,8}$", _("Enter the extension in digits only."))
+
+
+class EditionContact(TranslatableMixin, Orderable):
+    page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(
+        _("role"),
+        max_length=200,
+        blank=True,
+        help_text=_("What to contact them about, for example “Press” or “Additional "
+                    "information”."),
+    )
+    phone = models.CharField(
+        _("phone"), max_length=30, blank=True, validators=[phone_validator]
+    )
+    extension = models.CharField(
+        _("extension"), max_length=8, blank=True, validators=[extension_validator]
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("extension"), FieldPanel("email")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("contact")
+
+    def __str__(self):
+        return self.name

@@ -33,7 +33,10 @@ run: demo ## Set up everything, load the demo and serve http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (SQLite unless DATABASE_URL is set)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	@# pytest exits with 5 when it collected no test: that is a failure, never a pass.
+	@$(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing."; exit 1; fi; \
+	exit $$status
 
 lint: install ## Check style with ruff
 	$(BIN)/ruff check .

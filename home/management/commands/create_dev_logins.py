@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+DEV_ADMIN_USERNAME = "admin"
+DEV_ADMIN_PASSWORD = "admin"  # noqa: S105 - development only; refused when DEBUG is off
+
+
+class Command(BaseCommand):
+    help = "Create (or reset) the development administrator login and print it. DEBUG only."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "Refusing to create a well-known login with DEBUG off. "
+                "In production use `manage.py createsuperuser`."
+            )
+        user, created = get_user_model().objects.get_or_create(
+            username=DEV_ADMIN_USERNAME,
+            defaults={"email": "admin@example.org", "is_staff": True, "is_superuser": True},
+        )
+        user.is_staff = user.is_superuser = user.is_active = True
+        user.set_password(DEV_ADMIN_PASSWORD)
+        user.save()
+        host = getattr(settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Development logins (DEBUG only):"))
+        self.stdout.write(f"  Site:   {host}/")
+        self.stdout.write(f"  Admin:  {host}/admin/")
+        self.stdout.write(
+            f"  Administrator: username {DEV_ADMIN_USERNAME!r}, password {DEV_ADMIN_PASSWORD!r}"
+            + (" (created)" if created else "")
+        )
+        self.stdout.write("")

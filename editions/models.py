@@ -158,8 +158,10 @@ class EditionPage(Page):
         _("theme"),
         max_length=255,
         blank=True,
-        help_text=_("The subtitle of the edition, for example “New Russian-French Cooperation "
-                    "Opportunities in Biotechnology Sphere”."),
+        help_text=_(
+            "The subtitle of the edition, for example “New Russian-French Cooperation "
+            "Opportunities in Biotechnology Sphere”."
+        ),
     )
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(
@@ -177,8 +179,10 @@ class EditionPage(Page):
     lead = models.TextField(
         _("lead"),
         blank=True,
-        help_text=_("One or two sentences: what the edition is about, shown in lists and "
-                    "at the top of the page."),
+        help_text=_(
+            "One or two sentences: what the edition is about, shown in lists and "
+            "at the top of the page."
+        ),
     )
     body = StreamField(
         BodyBlock(),
@@ -292,9 +296,7 @@ class EditionPage(Page):
     def speaker_participations(self):
         return self.participations.select_related(
             "speaker", "speaker__photo", "organisation"
-        ).prefetch_related(
-            Prefetch("speaker__photo__renditions", queryset=Rendition.objects.all())
-        )
+        ).prefetch_related(Prefetch("speaker__photo__renditions", queryset=Rendition.objects.all()))
 
     def quotes_with_speakers(self):
         return self.quotes.select_related("speaker")
@@ -406,11 +408,13 @@ class ProgrammeSession(TranslatableMixin, Orderable):
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             raise ValidationError({"end_time": _("A session must end after it starts.")})
         page = getattr(self, "page", None)
-        if self.date and page is not None and page.start_date and page.end_date:
-            if not page.start_date <= self.date <= page.end_date:
-                raise ValidationError(
-                    {"date": _("The session must take place during the edition.")}
-                )
+        during_edition = (
+            page is None
+            or not (self.date and page.start_date and page.end_date)
+            or page.start_date <= self.date <= page.end_date
+        )
+        if not during_edition:
+            raise ValidationError({"date": _("The session must take place during the edition.")})
 
     @property
     def starts_at(self):
@@ -555,12 +559,9 @@ class EditionContact(TranslatableMixin, Orderable):
         _("role"),
         max_length=200,
         blank=True,
-        help_text=_("What to contact them about, for example “Press” or “Additional "
-                    "information”."),
+        help_text=_("What to contact them about, for example “Press” or “Additional information”."),
     )
-    phone = models.CharField(
-        _("phone"), max_length=30, blank=True, validators=[phone_validator]
-    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[phone_validator])
     extension = models.CharField(
         _("extension"), max_length=8, blank=True, validators=[extension_validator]
     )

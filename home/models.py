@@ -41,8 +41,8 @@ class HomePage(Page):
             EditionPage.objects.descendant_of(self).live().select_related("venue").featured()
         )
         context["latest_news"] = (
-            NewsPage.objects.descendant_of(self).live().order_by("-date", "-pk")[
-                : self.latest_news_count
-            ]
+            NewsPage.objects.descendant_of(self)
+            .live()
+            .order_by("-date", "-pk")[: self.latest_news_count]
         )
         return context

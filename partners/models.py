@@ -40,9 +40,7 @@ class PartnerIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        organisations = (
-            OrganisationPage.objects.child_of(self).live().specific().order_by("title")
-        )
+        organisations = OrganisationPage.objects.child_of(self).live().specific().order_by("title")
         groups = {}
         for organisation in organisations:
             groups.setdefault(organisation.kind, []).append(organisation)

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 DEV_ADMIN_USERNAME = "admin"
-DEV_ADMIN_PASSWORD = "admin"  # noqa: S105 - development only; refused when DEBUG is off
+DEV_ADMIN_PASSWORD = "admin"
 
 
 class Command(BaseCommand):

@@ -138,6 +138,23 @@ class EditionPageForm(WagtailAdminPageForm):
                 )
         return cleaned_data
 
+    def is_valid(self):
+        # Sessions are checked against the edition's dates here, once both the page form and
+        # its inline formsets are cleaned: a session row cannot do it in its own clean(),
+        # because the formset validates it before attaching it to the page.
+        valid = super().is_valid()
+        start_date = self.cleaned_data.get("start_date")
+        end_date = self.cleaned_data.get("end_date")
+        if not (start_date and end_date):
+            return valid
+        for form in self.formsets["sessions"].forms:
+            cleaned = getattr(form, "cleaned_data", None) or {}
+            date = cleaned.get("date")
+            if date and not cleaned.get("DELETE") and not start_date <= date <= end_date:
+                form.add_error("date", _("The session must take place during the edition."))
+                valid = False
+        return valid
+
 
 class EditionPage(Page):
     """One yearly edition of the conference."""
@@ -333,7 +350,11 @@ class EditionPage(Page):
     def news(self):
         from news.models import NewsPage
 
-        return NewsPage.objects.live().filter(edition=self).order_by("-date")
+        return (
+            NewsPage.objects.live()
+            .filter(edition__translation_key=self.translation_key, locale_id=self.locale_id)
+            .order_by("-date")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -407,14 +428,6 @@ class ProgrammeSession(TranslatableMixin, Orderable):
         super().clean()
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             raise ValidationError({"end_time": _("A session must end after it starts.")})
-        page = getattr(self, "page", None)
-        during_edition = (
-            page is None
-            or not (self.date and page.start_date and page.end_date)
-            or page.start_date <= self.date <= page.end_date
-        )
-        if not during_edition:
-            raise ValidationError({"date": _("The session must take place during the edition.")})
 
     @property
     def starts_at(self):

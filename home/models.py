@@ -29,6 +29,11 @@ class HomePage(Page):
 
     latest_news_count = 3
 
+    @classmethod
+    def can_create_at(cls, parent):
+        # Home pages (one per language) sit directly under the tree root, nowhere else.
+        return super().can_create_at(parent) and parent.is_root()
+
     class Meta:
         verbose_name = _("home page")
 

@@ -1,8 +1,10 @@
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.images.models import Rendition
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -40,7 +42,13 @@ class PartnerIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        organisations = OrganisationPage.objects.child_of(self).live().specific().order_by("title")
+        organisations = (
+            OrganisationPage.objects.child_of(self)
+            .live()
+            .select_related("logo")
+            .prefetch_related(Prefetch("logo__renditions", queryset=Rendition.objects.all()))
+            .order_by("title")
+        )
         groups = {}
         for organisation in organisations:
             groups.setdefault(organisation.kind, []).append(organisation)
@@ -107,32 +115,47 @@ class OrganisationPage(Page):
     class Meta:
         verbose_name = _("organisation")
 
-    def partnerships(self):
+    # Inline rows point at the source-language page of an organisation or person (page
+    # relations are synchronised, not translated), so history is matched on translation_key
+    # and kept to editions in this page's language.
+
+    def editions_partnered(self):
         """This organisation's role at every live edition, newest edition first."""
         from editions.models import EditionPartner
 
         return (
-            EditionPartner.objects.filter(organisation=self, page__live=True)
+            EditionPartner.objects.filter(
+                organisation__translation_key=self.translation_key,
+                page__live=True,
+                page__locale_id=self.locale_id,
+            )
             .select_related("page")
             .order_by("-page__start_date", "sort_order")
         )
 
     def people(self):
         """Speakers affiliated with this organisation now or at any live edition."""
+        from editions.models import EditionSpeaker
         from speakers.models import SpeakerPage
 
+        represented_at_an_edition = EditionSpeaker.objects.filter(
+            organisation__translation_key=self.translation_key,
+            page__live=True,
+            page__locale_id=self.locale_id,
+        ).values("speaker__translation_key")
         return (
             SpeakerPage.objects.live()
+            .filter(locale_id=self.locale_id)
             .filter(
-                models.Q(organisation=self)
-                | models.Q(participations__organisation=self, participations__page__live=True)
+                models.Q(organisation__translation_key=self.translation_key)
+                | models.Q(translation_key__in=represented_at_an_edition)
             )
-            .distinct()
+            .select_related("organisation")
             .order_by("family_name", "title")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partnerships"] = self.partnerships()
+        context["partnerships"] = self.editions_partnered()
         context["people"] = self.people()
         return context

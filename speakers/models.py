@@ -102,13 +102,20 @@ class SpeakerPage(Page):
             self.family_name = self.title.split()[-1]
         super().save(*args, **kwargs)
 
+    # Inline rows point at the source-language speaker page (page relations are synchronised,
+    # not translated), so history is matched on translation_key and kept to this language.
+
     def editions_taken_part(self):
         """Every live edition this person took part in, newest first, with their role and the
         position they held then."""
         from editions.models import EditionSpeaker
 
         return (
-            EditionSpeaker.objects.filter(speaker=self, page__live=True)
+            EditionSpeaker.objects.filter(
+                speaker__translation_key=self.translation_key,
+                page__live=True,
+                page__locale_id=self.locale_id,
+            )
             .select_related("page", "page__venue", "organisation")
             .order_by("-page__start_date", "sort_order")
         )
@@ -117,7 +124,11 @@ class SpeakerPage(Page):
         from editions.models import EditionQuote
 
         return (
-            EditionQuote.objects.filter(speaker=self, page__live=True)
+            EditionQuote.objects.filter(
+                speaker__translation_key=self.translation_key,
+                page__live=True,
+                page__locale_id=self.locale_id,
+            )
             .select_related("page")
             .order_by("-page__start_date", "sort_order")
         )

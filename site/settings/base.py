@@ -119,6 +119,7 @@ LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Paris")
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["conference_site.formats"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

@@ -23,11 +23,12 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## Create .venv and install the project with its development tools
 
 migrate: install ## Apply database migrations
-	$(MANAGE) migrate --no-input
+	$(MANAGE) migrate --no-input -v 0
 
 demo: migrate ## Load the demo content (idempotent) and create the development logins
+	$(MANAGE) sync_locales
 	$(MANAGE) load_demo
-	$(MANAGE) create_dev_logins
+	$(MANAGE) create_dev_logins --url http://$(HOST):$(PORT)
 
 run: demo ## Set up everything, load the demo and serve http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -9,7 +9,14 @@ DEV_ADMIN_PASSWORD = "admin"
 class Command(BaseCommand):
     help = "Create (or reset) the development administrator login and print it. DEBUG only."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--url",
+            default=getattr(settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"),
+            help="The address the site is served at, for the printed links.",
+        )
+
+    def handle(self, *args, url, **options):
         if not settings.DEBUG:
             raise CommandError(
                 "Refusing to create a well-known login with DEBUG off. "
@@ -22,7 +29,7 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = user.is_active = True
         user.set_password(DEV_ADMIN_PASSWORD)
         user.save()
-        host = getattr(settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+        host = url.rstrip("/")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Development logins (DEBUG only):"))
         self.stdout.write(f"  Site:   {host}/")

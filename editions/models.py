@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet, Translata
 from wagtail.search import index
 
 from conference_site.blocks import BodyBlock
+from localisation.fields import SYNCHRONISED_SLUG, overridable, synchronised
 
 
 class Venue(TranslatableMixin, models.Model):
@@ -49,6 +50,8 @@ class Venue(TranslatableMixin, models.Model):
         FieldPanel("website"),
     ]
 
+    override_translatable_fields = overridable("website")
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("venue")
         ordering = ["name"]
@@ -72,6 +75,7 @@ class EditionIndexPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    override_translatable_fields = SYNCHRONISED_SLUG
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["editions.EditionPage"]
@@ -224,6 +228,12 @@ class EditionPage(Page):
 
     objects = EditionPageManager()
     base_form_class = EditionPageForm
+
+    override_translatable_fields = [
+        *SYNCHRONISED_SLUG,
+        *synchronised("year", "edition_number", "start_date", "end_date", "hero_image"),
+        *overridable("registration_url"),
+    ]
 
     content_panels = [
         *Page.content_panels,
@@ -417,6 +427,8 @@ class ProgrammeSession(TranslatableMixin, Orderable):
         FieldPanel("speakers"),
     ]
 
+    override_translatable_fields = synchronised("date", "start_time", "end_time")
+
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
         verbose_name = _("programme session")
@@ -477,6 +489,8 @@ class EditionSpeaker(TranslatableMixin, Orderable):
         FieldPanel("organisation"),
     ]
 
+    override_translatable_fields = synchronised("speaker", "role", "organisation")
+
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
         verbose_name = _("speaker participation")
@@ -502,6 +516,7 @@ class EditionQuote(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("speaker"), FieldPanel("text"), FieldPanel("context")]
+    override_translatable_fields = synchronised("speaker")
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
@@ -549,6 +564,7 @@ class EditionPartner(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("organisation"), FieldRowPanel([FieldPanel("role"), FieldPanel("tier")])]
+    override_translatable_fields = synchronised("organisation", "role", "tier")
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
@@ -584,6 +600,7 @@ class EditionContact(TranslatableMixin, Orderable):
         FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("extension"), FieldPanel("email")]),
     ]
+    override_translatable_fields = synchronised("phone", "extension", "email")
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]

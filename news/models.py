@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from conference_site.blocks import BodyBlock
+from localisation.fields import SYNCHRONISED_SLUG, synchronised
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -33,6 +34,7 @@ class NewsIndexPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    override_translatable_fields = SYNCHRONISED_SLUG
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
@@ -90,6 +92,7 @@ class NewsPage(Page):
         FieldPanel("lead"),
         FieldPanel("body"),
     ]
+    override_translatable_fields = [*SYNCHRONISED_SLUG, *synchronised("date", "edition")]
 
     search_fields = [
         *Page.search_fields,

@@ -8,6 +8,8 @@ from wagtail.images.models import Rendition
 from wagtail.models import Page
 from wagtail.search import index
 
+from localisation.fields import SYNCHRONISED_SLUG, overridable, synchronised
+
 
 class OrganisationKind(models.TextChoices):
     FOUNDATION = "foundation", _("Foundation")
@@ -32,6 +34,7 @@ class PartnerIndexPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    override_translatable_fields = SYNCHRONISED_SLUG
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.OrganisationPage"]
@@ -100,6 +103,11 @@ class OrganisationPage(Page):
         FieldPanel("logo"),
         FieldPanel("website"),
         FieldPanel("description"),
+    ]
+    override_translatable_fields = [
+        *SYNCHRONISED_SLUG,
+        *synchronised("kind", "country", "logo"),
+        *overridable("website"),
     ]
 
     search_fields = [

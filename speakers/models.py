@@ -8,6 +8,8 @@ from wagtail.images.models import Rendition
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from localisation.fields import SYNCHRONISED_SLUG, overridable, synchronised
+
 
 class SpeakerIndexPage(Page):
     """The directory of everyone who spoke at an edition of the series."""
@@ -19,6 +21,7 @@ class SpeakerIndexPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    override_translatable_fields = SYNCHRONISED_SLUG
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["speakers.SpeakerPage"]
@@ -83,6 +86,7 @@ class SpeakerPage(Page):
         FieldPanel("biography"),
         InlinePanel("links", heading=_("Links"), label=_("Link")),
     ]
+    override_translatable_fields = [*SYNCHRONISED_SLUG, *synchronised("organisation", "photo")]
 
     search_fields = [
         *Page.search_fields,
@@ -148,6 +152,7 @@ class SpeakerLink(TranslatableMixin, Orderable):
     url = models.URLField(_("address"))
 
     panels = [FieldPanel("label"), FieldPanel("url")]
+    override_translatable_fields = overridable("url")
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "speakers",
     "partners",
     "news",
+    "localisation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

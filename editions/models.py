@@ -25,6 +25,10 @@ from wagtail.search import index
 
 from conference_site.blocks import BodyBlock
 from localisation.fields import SYNCHRONISED_SLUG, overridable, synchronised
+from localisation.links import follow_language, live_translations
+
+PHOTO_RENDITIONS = Prefetch("photo__renditions", queryset=Rendition.objects.all())
+LOGO_RENDITIONS = Prefetch("logo__renditions", queryset=Rendition.objects.all())
 
 
 class Venue(TranslatableMixin, models.Model):
@@ -318,19 +322,37 @@ class EditionPage(Page):
     def accepts_registrations(self, today=None):
         return bool(self.registration_url) and self.status(today) != EditionStatus.PAST
 
-    # Related content, each fetched in one query whatever the number of rows.
+    # Related content, each fetched in a fixed number of queries whatever the number of rows,
+    # its links pointing at pages in this edition's language (localisation.links).
 
     def speaker_participations(self):
-        return self.participations.select_related(
+        participations = self.participations.select_related(
             "speaker", "speaker__photo", "organisation"
         ).prefetch_related(Prefetch("speaker__photo__renditions", queryset=Rendition.objects.all()))
+        participations = follow_language(
+            participations,
+            "speaker",
+            self.locale_id,
+            select_related=["photo"],
+            prefetch_related=[PHOTO_RENDITIONS],
+        )
+        return follow_language(participations, "organisation", self.locale_id)
 
     def quotes_with_speakers(self):
-        return self.quotes.select_related("speaker")
+        return follow_language(self.quotes.select_related("speaker"), "speaker", self.locale_id)
 
     def partners_with_organisations(self):
-        return self.partners.select_related("organisation", "organisation__logo").prefetch_related(
+        partners = self.partners.select_related(
+            "organisation", "organisation__logo"
+        ).prefetch_related(
             Prefetch("organisation__logo__renditions", queryset=Rendition.objects.all())
+        )
+        return follow_language(
+            partners,
+            "organisation",
+            self.locale_id,
+            select_related=["logo"],
+            prefetch_related=[LOGO_RENDITIONS],
         )
 
     def programme(self):
@@ -347,6 +369,11 @@ class EditionPage(Page):
             if block["type"] == "speaker" and block["value"]
         }
         speakers = SpeakerPage.objects.live().in_bulk(speaker_ids) if speaker_ids else {}
+        translations = live_translations(speakers.values(), self.locale_id)
+        speakers = {
+            pk: translations.get(speaker.translation_key, speaker)
+            for pk, speaker in speakers.items()
+        }
         days = {}
         for session in sessions:
             session.speaker_pages = [

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from conference_site.blocks import BodyBlock
 from localisation.fields import SYNCHRONISED_SLUG, synchronised
+from localisation.links import follow_language, localized_page
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -61,6 +62,9 @@ class NewsIndexPage(Page):
             page_of_news = paginator.page(1)
         except EmptyPage:
             page_of_news = paginator.page(paginator.num_pages)
+        page_of_news.object_list = follow_language(
+            page_of_news.object_list, "edition", self.locale_id
+        )
         context["news"] = page_of_news
         return context
 
@@ -110,6 +114,7 @@ class NewsPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = [link.topic for link in self.topics.select_related("topic")]
+        context["edition"] = localized_page(self.edition, self.locale_id)
         return context
 
 

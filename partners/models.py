@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from localisation.fields import SYNCHRONISED_SLUG, overridable, synchronised
+from localisation.links import follow_language
 
 
 class OrganisationKind(models.TextChoices):
@@ -165,5 +166,5 @@ class OrganisationPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partnerships"] = self.editions_partnered()
-        context["people"] = self.people()
+        context["people"] = follow_language(self.people(), "organisation", self.locale_id)
         return context

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from localisation.fields import SYNCHRONISED_SLUG, overridable, synchronised
+from localisation.links import follow_language, localized_page
 
 
 class SpeakerIndexPage(Page):
@@ -32,13 +33,14 @@ class SpeakerIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["speakers"] = (
+        speakers = (
             SpeakerPage.objects.child_of(self)
             .live()
             .select_related("organisation", "photo")
             .prefetch_related(Prefetch("photo__renditions", queryset=Rendition.objects.all()))
             .order_by("family_name", "title")
         )
+        context["speakers"] = follow_language(speakers, "organisation", self.locale_id)
         return context
 
 
@@ -139,8 +141,11 @@ class SpeakerPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["participations"] = self.editions_taken_part()
+        context["participations"] = follow_language(
+            self.editions_taken_part(), "organisation", self.locale_id
+        )
         context["quotes"] = self.all_quotes()
+        context["current_organisation"] = localized_page(self.organisation, self.locale_id)
         return context
 
 

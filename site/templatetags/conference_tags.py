@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from editions.models import PartnerRole
@@ -113,19 +114,16 @@ def partner_groups(partners):
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
-    """The home page of the site in the current language (or None outside any site).
-
-    Cached on the request: the header, the menu and the footer all ask for it.
-    """
+    """The home page of the site in the current language, else the site's root page (or None
+    outside any site)."""
     request = context.get("request")
     if request is None:
         return None
-    cache = request.__dict__.setdefault("_conference_site_roots", {})
-    language = translation.get_language()
-    if language not in cache:
-        site = Site.find_for_request(request)
-        cache[language] = site.root_page.localized if site else None
-    return cache[language]
+    homes = _site_homes(request)
+    if translation.get_language() in homes:
+        return homes[translation.get_language()]
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
 
 
 @register.simple_tag(takes_context=True)
@@ -151,41 +149,121 @@ def main_menu(context):
     return {"items": items, "request": context.get("request")}
 
 
+def _language_order(code):
+    codes = [code for code, _name in settings.LANGUAGES]
+    return codes.index(code) if code in codes else len(codes)
+
+
+def _site_homes(request):
+    """{language_code: the live home page in that language} for the request's site.
+
+    One query per request, cached on it: the header, the menu, the footer and the language
+    switcher all need the home pages.
+    """
+    if not hasattr(request, "_conference_site_homes"):
+        site = Site.find_for_request(request)
+        homes = {}
+        if site is not None:
+            translations = site.root_page.get_translations(inclusive=True).live()
+            for home in translations.select_related("locale"):
+                homes[home.locale.language_code] = home
+        request._conference_site_homes = homes
+    return request._conference_site_homes
+
+
 @register.simple_tag(takes_context=True)
 def page_translations(context):
     """The live translations of the current page, one per language, in the order of
-    settings.LANGUAGES; an empty list when the page exists in one language only.
+    settings.LANGUAGES: what hreflang alternates and the language switcher are made of.
 
     Each item: language_code, name (in its own language), url, full_url, is_current.
     """
-    page = context.get("page")
     request = context.get("request")
-    if not isinstance(page, Page) or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+    page = context.get("page")
+    if request is None:
         return []
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    language_order = [code for code, _name in settings.LANGUAGES]
+    cache = request.__dict__.setdefault("_conference_page_translations", {})
+    key = getattr(page, "pk", None)
+    if key in cache:
+        return cache[key]
     links = []
-    for translated in translations:
-        code = translated.locale.language_code
-        url = translated.get_url(request)
-        if url is None:
-            continue
-        links.append(
-            {
-                "language_code": code,
-                "name": translation.get_language_info(code)["name_local"],
-                "url": url,
-                "full_url": translated.get_full_url(request),
-                "is_current": translated.pk == page.pk,
-            }
-        )
-    if len(links) < 2:
-        return []
-    return sorted(
-        links,
-        key=lambda link: (
-            language_order.index(link["language_code"])
-            if link["language_code"] in language_order
-            else len(language_order)
-        ),
+    if isinstance(page, Page) and getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        for translated in translations:
+            code = translated.locale.language_code
+            url = translated.get_url(request)
+            if url is None:
+                continue
+            links.append(
+                {
+                    "language_code": code,
+                    "name": translation.get_language_info(code)["name_local"],
+                    "url": url,
+                    "full_url": translated.get_full_url(request),
+                    "is_current": translated.pk == page.pk,
+                }
+            )
+    links.sort(key=lambda link: _language_order(link["language_code"]))
+    cache[key] = links
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context):
+    """<link rel="alternate" hreflang> targets: every live translation of the page, plus
+    ``x-default`` (the page in the site's default language) for readers of any other."""
+    links = page_translations(context)
+    alternates = [(link["language_code"], link["full_url"]) for link in links]
+    default = next(
+        (link for link in links if link["language_code"] == settings.LANGUAGE_CODE), None
     )
+    if default is not None:
+        alternates.append(("x-default", default["full_url"]))
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def language_switcher(context):
+    """One entry per language of the site: this page in that language when it is translated
+    and live, otherwise that language's home page with a note, written in that language, that
+    this page is not translated yet. A page outside the page tree (an error page, say) links
+    every language's home page.
+
+    Each item: language_code, name (in its own language), url, is_current, is_translated, note.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    homes = _site_homes(request)
+    translated = {link["language_code"]: link for link in page_translations(context)}
+    has_page = isinstance(context.get("page"), Page)
+    current_language = translation.get_language()
+    items = []
+    for code, _name in sorted(settings.LANGUAGES, key=lambda item: _language_order(item[0])):
+        name = translation.get_language_info(code)["name_local"]
+        if code in translated:
+            link = translated[code]
+            items.append(
+                {
+                    "language_code": code,
+                    "name": name,
+                    "url": link["url"],
+                    "is_current": link["is_current"],
+                    "is_translated": True,
+                    "note": "",
+                }
+            )
+        elif code in homes:
+            with translation.override(code):
+                note = _("not translated yet: home page") if has_page else ""
+            items.append(
+                {
+                    "language_code": code,
+                    "name": name,
+                    "url": homes[code].get_url(request),
+                    "is_current": not has_page and code == current_language,
+                    "is_translated": not has_page,
+                    "note": str(note),
+                }
+            )
+    return items if len(items) > 1 else []

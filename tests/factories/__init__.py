@@ -27,6 +27,7 @@ from tests.factories.news import (
 )
 from tests.factories.partners import OrganisationPageFactory, PartnerIndexPageFactory
 from tests.factories.speakers import SpeakerIndexPageFactory, SpeakerLinkFactory, SpeakerPageFactory
+from tests.factories.translations import translate_page, translate_pages
 
 __all__ = [
     "EditionContactFactory",
@@ -50,4 +51,6 @@ __all__ = [
     "TopicFactory",
     "VenueFactory",
     "build_edition",
+    "translate_page",
+    "translate_pages",
 ]

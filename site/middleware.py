@@ -1,0 +1,32 @@
+import re
+
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.middleware.locale import LocaleMiddleware
+
+FIRST_SEGMENT = re.compile(r"^/([^/]+)(?:/|$)")
+
+
+class SiteLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except that a path starting with a language the site does
+    not have (/de/..., /zh-hans/...) is a plain 404.
+
+    Django would redirect it to the default language (/en/de/...), because Wagtail's
+    catch-all URL makes every path look valid: that only leads to a second, more confusing
+    404. Paths without any language prefix (/editions/2016/) still redirect, so old links
+    keep working.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and self._starts_with_unknown_language(request.path_info):
+            return response
+        return super().process_response(request, response)
+
+    @staticmethod
+    def _starts_with_unknown_language(path):
+        match = FIRST_SEGMENT.match(path)
+        if match is None:
+            return False
+        segment = match.group(1).lower()
+        known = {code.lower() for code, _name in settings.LANGUAGES}
+        return segment in LANG_INFO and segment not in known

@@ -54,7 +54,7 @@ class Venue(TranslatableMixin, models.Model):
         FieldPanel("website"),
     ]
 
-    override_translatable_fields = overridable("website")
+    override_translatable_fields = [*synchronised("country"), *overridable("website")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("venue")

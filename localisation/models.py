@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -29,3 +30,26 @@ class GlossaryTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+    def clean(self):
+        super().clean()
+        # The database constraint would refuse the duplicate too, but with a message naming the
+        # constraint, not the term; and SQLite's lower() ignores case only in ASCII ("Сколково").
+        if not self.term:
+            return
+        folded = self.term.casefold()
+        existing = GlossaryTerm.objects.exclude(pk=self.pk).values_list("term", flat=True)
+        duplicate = next((term for term in existing if term.casefold() == folded), None)
+        if duplicate is not None:
+            raise ValidationError(
+                {
+                    "term": ValidationError(
+                        _(
+                            "“%(term)s” is already in the glossary. Terms are compared "
+                            "without regard to case, and one entry protects every spelling."
+                        ),
+                        code="duplicate",
+                        params={"term": duplicate},
+                    )
+                }
+            )

@@ -14,11 +14,17 @@ class SiteLocaleMiddleware(LocaleMiddleware):
     Django would redirect it to the default language (/en/de/...), because Wagtail's
     catch-all URL makes every path look valid: that only leads to a second, more confusing
     404. Paths without any language prefix (/editions/2016/) still redirect, so old links
-    keep working.
+    keep working. Nor are paths outside the public site (/admin/, /documents/, ...)
+    redirected: a missing admin object is a 404 there, not a trip to /en/admin/.
     """
 
+    unprefixed_paths = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+
     def process_response(self, request, response):
-        if response.status_code == 404 and self._starts_with_unknown_language(request.path_info):
+        if response.status_code == 404 and (
+            request.path_info.startswith(self.unprefixed_paths)
+            or self._starts_with_unknown_language(request.path_info)
+        ):
             return response
         return super().process_response(request, response)
 

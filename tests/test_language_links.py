@@ -250,3 +250,10 @@ def test_a_path_without_language_prefix_still_redirects(client, site_tree):
     response = client.get("/editions/")
 
     assert (response.status_code, response["Location"]) == (302, "/en/editions/")
+
+
+@pytest.mark.parametrize("path", ["/admin/pages/999999/edit/", "/documents/999999/missing.pdf"])
+def test_a_missing_object_outside_the_public_site_is_a_404_not_a_redirect(superuser_client, path):
+    response = superuser_client.get(path)
+
+    assert response.status_code == 404

@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from localisation.machine_translation import machine_translator_settings
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -152,3 +154,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Machine translation (localisation/machine_translation.py):
+# DEEPL_AUTH_KEY selects DeepL (keys ending in ":fx" use the free API); otherwise
+# LIBRETRANSLATE_URL (+ LIBRETRANSLATE_API_KEY) selects a LibreTranslate server; with neither,
+# there is no machine translation. Either way, the glossary's terms come back as written.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_settings(os.environ)

@@ -1,3 +1,5 @@
+from localisation.machine_translation import PSEUDO_TRANSLATOR, glossary_aware
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR
 
@@ -9,3 +11,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".pytest_cache" / "media"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Machine translation offline and deterministic, whatever the developer's environment holds.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = glossary_aware(PSEUDO_TRANSLATOR)

@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate demo test test-postgres lint format check clean
+.PHONY: help install catalogues messages run serve migrate demo test test-postgres lint format check clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -22,18 +22,25 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the project with its development tools
 
-migrate: install ## Apply database migrations
+catalogues: install ## Compile the interface translations (site/locale/*.po) in Python
+	$(MANAGE) compile_catalogues
+
+messages: install ## Extract new interface strings into site/locale/*.po (needs GNU gettext)
+	$(MANAGE) makemessages $(foreach lang,ru fr,-l $(lang)) --ignore='.venv/*' --ignore='tests/*' --no-obsolete --add-location=file
+
+migrate: catalogues ## Apply database migrations
 	$(MANAGE) migrate --no-input -v 0
 
-demo: migrate ## Load the demo content (idempotent) and create the development logins
+demo: migrate ## Load the demo in three languages, set up the roles, create the development logins
 	$(MANAGE) sync_locales
 	$(MANAGE) load_demo
+	$(MANAGE) setup_roles
 	$(MANAGE) create_dev_logins --url http://$(HOST):$(PORT)
 
 run: demo ## Set up everything, load the demo and serve http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install ## Run the whole test suite (SQLite unless DATABASE_URL is set)
+test: catalogues ## Run the whole test suite (SQLite unless DATABASE_URL is set)
 	@# pytest exits with 5 when it collected no test: that is a failure, never a pass.
 	@$(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing."; exit 1; fi; \

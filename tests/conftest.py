@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 
 from editions.models import EditionIndexPage
 from home.models import HomePage
+from localisation.catalogues import compile_catalogues
 from news.models import NewsIndexPage
 from partners.models import PartnerIndexPage
 from speakers.models import SpeakerIndexPage
@@ -22,6 +23,13 @@ from tests.factories import (
     PartnerIndexPageFactory,
     SpeakerIndexPageFactory,
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogues():
+    """The interface translations, compiled from site/locale/*.po before any test renders a page
+    (`make test` compiles them too; this covers a bare `pytest`)."""
+    compile_catalogues()
 
 
 @pytest.fixture

@@ -188,8 +188,8 @@ def test_switcher_says_in_each_language_that_a_page_is_not_translated_yet(
 
     links = dict((lang, (href, text)) for lang, href, text in switcher_links(html))
     assert links["en"] == (edition.url, "English")
-    assert links["fr"] == ("/fr/", "Français (pas encore traduite : page d’accueil)")
-    assert links["ru"] == ("/ru/", "Русский (ещё не переведена: главная страница)")
+    assert links["fr"] == ("/fr/", "Français (pas encore traduite\u00a0: page d’accueil)")
+    assert links["ru"] == ("/ru/", "Русский (перевода пока нет: главная страница)")
 
 
 def test_no_switcher_on_a_site_in_one_language(client, site_tree):

@@ -6,8 +6,12 @@ what it needs; ``site_tree`` bundles them.
 """
 
 from dataclasses import dataclass
+from io import StringIO
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from editions.models import EditionIndexPage
@@ -30,6 +34,24 @@ def compiled_catalogues():
     """The interface translations, compiled from site/locale/*.po before any test renders a page
     (`make test` compiles them too; this covers a bare `pytest`)."""
     compile_catalogues()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo in three languages (``manage.py load_demo``), built once per test module (it
+    takes seconds) inside a transaction rolled back after the module; each test's own changes
+    are rolled back after the test. Its value is the loader's output.
+
+    Keep tests that build their own tree out of modules that use it: the demo stays in the
+    database until the module ends.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = StringIO()
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+    # Wagtail caches the site's root paths; they must not outlive the rolled-back pages.
+    cache.clear()
 
 
 @pytest.fixture

@@ -186,7 +186,7 @@ def test_switcher_says_in_each_language_that_a_page_is_not_translated_yet(
 
     html = soup_of(client.get(edition.url))
 
-    links = dict((lang, (href, text)) for lang, href, text in switcher_links(html))
+    links = {lang: (href, text) for lang, href, text in switcher_links(html)}
     assert links["en"] == (edition.url, "English")
     assert links["fr"] == ("/fr/", "Français (pas encore traduite\u00a0: page d’accueil)")
     assert links["ru"] == ("/ru/", "Русский (перевода пока нет: главная страница)")

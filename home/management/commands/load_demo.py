@@ -1,17 +1,26 @@
-"""Build the demo series "Biotech RusFrance" and its 2016 edition.
+"""Build the demo series "Biotech RusFrance" and its 2016 edition, in English, Russian and French.
 
 The content comes from the 2016 press release, kept in the repository as
-home/demo/biotech_rusfrance.json. The command only creates what is missing: running it again,
-or after editors changed the demo pages, changes nothing and loses nothing.
+home/demo/biotech_rusfrance.json. Its Russian and French versions are PO files in
+home/demo/translations/<language>/, loaded through wagtail-localize (home.demo_translations),
+and the names machine translation must leave alone are in home/demo/glossary.json.
+
+The command only creates what is missing: running it again, or after editors or translators
+changed the demo pages, changes nothing and loses nothing. After the demo file changed,
+`load_demo --update-po-files` (on a database without the demo) rewrites the PO files, keeping
+every translation still valid, for a translator to complete.
 """
 
 import datetime
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.html import escape
+from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
@@ -25,12 +34,15 @@ from editions.models import (
     EditionSpeaker,
     Venue,
 )
+from home.demo_translations import TRANSLATIONS_DIR, DemoObject, DemoTranslations, seed_glossary
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 from partners.models import OrganisationPage, PartnerIndexPage
 from speakers.models import SpeakerIndexPage, SpeakerPage
 
-DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "biotech_rusfrance.json"
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
+DEMO_FILE = DEMO_DIR / "biotech_rusfrance.json"
+GLOSSARY_FILE = DEMO_DIR / "glossary.json"
 
 
 def paragraph(text):
@@ -64,32 +76,164 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--file", type=Path, default=DEMO_FILE, help="Demo content (JSON).")
+        parser.add_argument(
+            "--translations",
+            type=Path,
+            default=TRANSLATIONS_DIR,
+            help="Folder of the demo's PO files, one sub-folder per language.",
+        )
+        parser.add_argument(
+            "--update-po-files",
+            nargs="*",
+            metavar="LANGUAGE",
+            help=(
+                "Instead of loading the demo, rewrite its PO files from the demo file, keeping "
+                "the translations of unchanged strings, for the given languages (default: those "
+                "with a folder). Needs a database without the demo, which it leaves unchanged."
+            ),
+        )
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, translations, update_po_files, **options):
         data = json.loads(file.read_text(encoding="utf-8"))
-        self.created = []
-        with transaction.atomic():
-            self.locale = Locale.get_default()
-            home = self.ensure_home(data["home"])
-            indexes = self.ensure_indexes(home, data["indexes"])
-            venues = self.ensure_venues(data["venues"])
-            organisations = self.ensure_organisations(indexes["partners"], data["organisations"])
-            speakers = self.ensure_speakers(indexes["speakers"], data["speakers"], organisations)
-            topics = self.ensure_topics(data["topics"])
-            editions = {}
-            for edition_data in data["editions"]:
-                editions[edition_data["key"]] = self.ensure_edition(
-                    indexes["editions"], edition_data, venues, speakers, organisations
-                )
-            for news_data in data["news"]:
-                self.ensure_news(indexes["news"], news_data, editions, topics)
+        self.demo_translations = DemoTranslations(translations)
+        if update_po_files is not None:
+            self.update_po_files(data, update_po_files)
+            return
 
-        if self.created:
-            self.stdout.write(self.style.SUCCESS(f"Demo loaded: created {len(self.created)}:"))
-            for label in self.created:
+        self.created = []
+        translated = []
+        skipped_languages = []
+        with transaction.atomic():
+            call_command("sync_locales", stdout=self.stdout)
+            demo_objects = self.ensure_english(data)
+            for locale in self.target_locales():
+                if not self.demo_translations.has_language(locale.language_code):
+                    skipped_languages.append(locale)
+                    continue
+                for demo_object in demo_objects:
+                    target = self.demo_translations.translate(demo_object, locale)
+                    if target is not None:
+                        translated.append(
+                            f"{locale.language_code} {target._meta.verbose_name}: {target}"
+                        )
+            glossary = json.loads(GLOSSARY_FILE.read_text(encoding="utf-8"))
+            added_terms = seed_glossary(glossary)
+
+        self.report("Demo loaded", "Demo already loaded", self.created)
+        self.report("Translations loaded", "Translations already loaded", translated)
+        for locale in skipped_languages:
+            self.stdout.write(
+                f"No demo translations for {locale.get_display_name()} "
+                f"({locale.language_code}) in {self.demo_translations.directory}: skipped."
+            )
+        if added_terms:
+            terms = ", ".join(term.term for term in added_terms)
+            self.stdout.write(
+                self.style.SUCCESS(f"Glossary: added {len(added_terms)} terms: {terms}.")
+            )
+        else:
+            self.stdout.write("Glossary already seeded: nothing to add.")
+
+    def report(self, done, already_done, labels):
+        if labels:
+            self.stdout.write(self.style.SUCCESS(f"{done}: created {len(labels)}:"))
+            for label in labels:
                 self.stdout.write(f"  + {label}")
         else:
-            self.stdout.write("Demo already loaded: nothing to create.")
+            self.stdout.write(f"{already_done}: nothing to create.")
+
+    def target_locales(self):
+        codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        return [
+            Locale.objects.get(language_code=code)
+            for code in codes
+            if code != self.locale.language_code
+        ]
+
+    def ensure_english(self, data):
+        """Create what is missing of the English demo; return every demo object, in the order
+        they are translated: snippets, then pages, each parent before its children."""
+        self.locale = Locale.get_default()
+        home = self.ensure_home(data["home"])
+        indexes = self.ensure_indexes(home, data["indexes"])
+        venues = self.ensure_venues(data["venues"])
+        organisations = self.ensure_organisations(indexes["partners"], data["organisations"])
+        speakers = self.ensure_speakers(indexes["speakers"], data["speakers"], organisations)
+        topics = self.ensure_topics(data["topics"])
+        editions = {}
+        for edition_data in data["editions"]:
+            editions[edition_data["key"]] = self.ensure_edition(
+                indexes["editions"], edition_data, venues, speakers, organisations
+            )
+        news = [
+            self.ensure_news(indexes["news"], news_data, editions, topics)
+            for news_data in data["news"]
+        ]
+        # PO files are named after keys and English slugs in the demo file, never database ids,
+        # so the same files fit every database. There is one home page: its file is "home".
+        return [
+            *(DemoObject(f"venue-{item['key']}", venues[item["key"]]) for item in data["venues"]),
+            *(DemoObject(f"topic-{slugify(name)}", topics[name]) for name in data["topics"]),
+            DemoObject("home", home),
+            *(DemoObject(f"index-{key}", index) for key, index in indexes.items()),
+            *(
+                DemoObject(f"organisation-{item['slug']}", organisations[item["key"]])
+                for item in data["organisations"]
+            ),
+            *(
+                DemoObject(f"speaker-{item['slug']}", speakers[item["key"]])
+                for item in data["speakers"]
+            ),
+            *(
+                DemoObject(f"edition-{item['slug']}", editions[item["key"]])
+                for item in data["editions"]
+            ),
+            *(
+                DemoObject(f"news-{item['slug']}", page)
+                for item, page in zip(data["news"], news, strict=True)
+            ),
+        ]
+
+    def update_po_files(self, data, languages):
+        if HomePage.objects.exists():
+            raise CommandError(
+                "--update-po-files builds the English demo from the demo file, so it needs a "
+                "database without the demo (editors may have changed its pages), for example:\n"
+                "  DATABASE_URL=sqlite:////tmp/demo-po.sqlite3 ./manage.py migrate\n"
+                "  DATABASE_URL=sqlite:////tmp/demo-po.sqlite3 ./manage.py load_demo "
+                "--update-po-files"
+            )
+        directory = self.demo_translations.directory
+        if not languages:
+            languages = sorted(
+                path.name
+                for path in (directory.iterdir() if directory.is_dir() else [])
+                if self.demo_translations.has_language(path.name)
+            )
+        source_language = Locale.get_default().language_code
+        if source_language in languages:
+            raise CommandError(
+                f"{source_language} is the demo's source language: nothing to translate."
+            )
+        self.created = []
+        with transaction.atomic():
+            demo_objects = self.ensure_english(data)
+            for language in languages:
+                to_translate = {}
+                for demo_object in demo_objects:
+                    count = self.demo_translations.write_po(demo_object, language)
+                    if count:
+                        to_translate[demo_object.name] = count
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"Wrote {len(demo_objects)} PO files in {directory / language}."
+                    )
+                )
+                for name, count in to_translate.items():
+                    strings = "string" if count == 1 else "strings"
+                    self.stdout.write(f"  {name}.po: {count} {strings} to translate")
+            # The English pages were only needed to extract their strings.
+            transaction.set_rollback(True)
 
     # Helpers
 

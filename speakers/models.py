@@ -83,7 +83,10 @@ class SpeakerPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("family_name"),
-        MultiFieldPanel([FieldPanel("position"), FieldPanel("organisation")], heading=_("Today")),
+        MultiFieldPanel(
+            [FieldPanel("position"), FieldPanel("organisation")],
+            heading=_("Current position and organisation"),
+        ),
         FieldPanel("photo"),
         FieldPanel("biography"),
         InlinePanel("links", heading=_("Links"), label=_("Link")),

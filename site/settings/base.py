@@ -160,3 +160,7 @@ LOGGING = {
 # LIBRETRANSLATE_URL (+ LIBRETRANSLATE_API_KEY) selects a LibreTranslate server; with neither,
 # there is no machine translation. Either way, the glossary's terms come back as written.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_settings(os.environ)
+
+# A new translation of a live page starts as a draft, so that it goes through review like any
+# other change (wagtail-localize would otherwise publish it at once, in the source language).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

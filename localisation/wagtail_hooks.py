@@ -1,11 +1,18 @@
-from django.urls import path
+from urllib.parse import urlencode
+
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import GlossaryTerm
 from .po_upload import upload_pofile_with_header_check
+from .review import SubmitTranslationForReviewView, may_submit, translation_of
+from .views import TranslationBoardView
 
 # --- Glossary: names machine translation leaves as written (localisation/machine_translation.py)
 
@@ -44,3 +51,76 @@ def register_po_upload_guard():
 
 
 # --- end of PO upload
+
+
+# --- Translation status board: every page against every language (localisation/board.py)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_board_url():
+    return [
+        path(
+            "translation-status/",
+            TranslationBoardView.as_view(),
+            name="localisation_translation_board",
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_board_menu_item():
+    # Shown to everyone who can use the admin: translators follow their work there too.
+    return MenuItem(
+        _("Translation status"),
+        reverse("localisation_translation_board"),
+        name="translation-status",
+        icon_name="globe",
+        order=250,
+    )
+
+
+# --- end of Translation status board
+
+
+# --- Review of translations (localisation/review.py)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_review_url():
+    return [
+        path(
+            "localisation/pages/<int:page_id>/submit-translation/",
+            SubmitTranslationForReviewView.as_view(),
+            name="localisation_submit_for_review",
+        )
+    ]
+
+
+def submit_translation_button(page, user, next_url=None, priority=35):
+    """ "Submit translation for review" on a page that wagtail-localize keeps in sync, for
+    someone who may edit it, while it is not in review already."""
+    if page.locale_id == Locale.get_default().pk or page.workflow_in_progress:
+        return None
+    if not may_submit(page, user) or translation_of(page) is None:
+        return None
+    url = reverse("localisation_submit_for_review", args=[page.pk])
+    if next_url:
+        url = f"{url}?{urlencode({'next': next_url})}"
+    return Button(_("Submit translation for review"), url, icon_name="tasks", priority=priority)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_submit_translation_button(page, user, next_url=None):
+    button = submit_translation_button(page, user, next_url)
+    if button is not None:
+        yield button
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_submit_translation_button(page, user, view_name, next_url=None):
+    button = submit_translation_button(page, user, next_url)
+    if button is not None:
+        yield button
+
+
+# --- end of Review of translations

@@ -1,0 +1,28 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from editions.models import EditionPage
+
+
+class TranslationBoardFilterForm(forms.Form):
+    """The translation status board's filters, from the query string. Every field is optional;
+    the view shows the whole board when a value is not valid, with the form's error."""
+
+    edition = forms.ModelChoiceField(
+        label=_("Edition"),
+        queryset=EditionPage.objects.none(),
+        required=False,
+        empty_label=_("All pages"),
+        help_text=_("The page of the edition, the news about it, its speakers and its partners."),
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False)
+
+    def __init__(self, data, *, languages, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["edition"].queryset = EditionPage.objects.filter(
+            locale=languages.source
+        ).order_by("-start_date")
+        self.fields["language"].choices = [
+            ("", _("All languages")),
+            *((loc.language_code, loc.get_display_name()) for loc in languages.targets),
+        ]

@@ -1,0 +1,110 @@
+"""Translators submit their translation for review, like editors submit their pages.
+
+wagtail-localize's translation editor offers "Publish" to those who may publish and nothing to
+the others, so a translator could finish a translation but not hand it over. This view saves the
+translation as a draft revision of the translated page and starts the page's workflow ("Review
+before publishing"): Moderators then approve and publish it from their dashboard, as they do for
+any page.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.generic import TemplateView
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+
+def translation_of(page):
+    """The enabled wagtail-localize translation that fills ``page``, or None for a source page
+    or a page translated by hand."""
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key,
+            target_locale_id=page.locale_id,
+            enabled=True,
+        )
+        .select_related("source")
+        .first()
+    )
+
+
+def may_submit(page, user):
+    """Whether the user may hand this page over to review (once it is in review, only whether
+    they may edit it: they are then told it is in review already)."""
+    permissions = page.permissions_for_user(user)
+    return permissions.can_edit() and (
+        page.workflow_in_progress or permissions.can_submit_for_moderation()
+    )
+
+
+def untranslated_segments(translation):
+    segments = translation.source.stringsegment_set.annotate_translation(translation.target_locale)
+    return segments.filter(translation__isnull=True).count()
+
+
+class SubmitTranslationForReviewView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "localisation/submit_for_review.html"
+    header_icon = "tasks"
+
+    def dispatch(self, request, page_id):
+        self.page = get_object_or_404(Page, id=page_id).specific
+        self.translation = translation_of(self.page)
+        if self.translation is None:
+            raise PermissionDenied
+        if not may_submit(self.page, request.user):
+            raise PermissionDenied
+        self.workflow = self.page.get_workflow()
+        self.next_url = get_valid_next_url_from_request(request) or reverse(
+            "wagtailadmin_explore", args=[self.page.get_parent().id]
+        )
+        return super().dispatch(request, page_id)
+
+    def get_page_title(self):
+        return _("Submit translation for review")
+
+    def get_page_subtitle(self):
+        return self.page.get_admin_display_title()
+
+    def problem(self):
+        """Why the translation cannot be submitted now, or None."""
+        if self.workflow is None:
+            return _("No review workflow applies to this page: ask a moderator to publish it.")
+        if self.page.workflow_in_progress:
+            return _("This page is already in review.")
+        missing = untranslated_segments(self.translation)
+        if missing:
+            return ngettext(
+                "%(count)s segment is not translated yet: translate it before submitting.",
+                "%(count)s segments are not translated yet: translate them before submitting.",
+                missing,
+            ) % {"count": missing}
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(page=self.page, problem=self.problem(), next_url=self.next_url)
+        return context
+
+    def post(self, request, page_id):
+        problem = self.problem()
+        if problem:
+            messages.error(request, problem)
+            return redirect(self.next_url)
+        self.translation.save_target(user=request.user, publish=False)
+        self.page.refresh_from_db()
+        self.workflow.start(self.page, request.user)
+        messages.success(
+            request,
+            _("“%(title)s” was submitted for review in %(language)s.")
+            % {
+                "title": self.page.get_admin_display_title(),
+                "language": self.page.locale.get_display_name(),
+            },
+        )
+        return redirect(self.next_url)

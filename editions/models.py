@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -610,7 +611,8 @@ extension_validator = RegexValidator(r"^[0-9]{1,8}$", _("Enter the extension in 
 
 class EditionContact(TranslatableMixin, Orderable):
     page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(_("name"), max_length=200)
+    # A person's name: "имя" in Russian, where the name of a thing is "название".
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     role = models.CharField(
         _("role"),
         max_length=200,

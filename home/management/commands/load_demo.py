@@ -49,6 +49,15 @@ def paragraph(text):
     return RichText(f"<p>{escape(text)}</p>")
 
 
+def in_order(rows):
+    """Inline rows numbered in the demo file's order: without a sort_order, the database
+    returns them in any order it likes (PostgreSQL does), on the page and to wagtail-localize."""
+    rows = list(rows)
+    for position, row in enumerate(rows):
+        row.sort_order = position
+    return rows
+
+
 def body_blocks(items):
     """Turn the demo file's plain-text blocks into StreamField blocks."""
     blocks = []
@@ -379,8 +388,8 @@ class Command(BaseCommand):
             lead=data["lead"],
             body=body_blocks(data["body"]),
         )
-        edition.objectives = [EditionObjective(text=text) for text in data["objectives"]]
-        edition.participations = [
+        edition.objectives = in_order(EditionObjective(text=text) for text in data["objectives"])
+        edition.participations = in_order(
             EditionSpeaker(
                 speaker=speakers[row["speaker"]],
                 role=row["role"],
@@ -388,16 +397,16 @@ class Command(BaseCommand):
                 organisation=organisations[row["organisation"]],
             )
             for row in data["participations"]
-        ]
-        edition.quotes = [
+        )
+        edition.quotes = in_order(
             EditionQuote(speaker=speakers[row["speaker"]], text=row["text"], context=row["context"])
             for row in data["quotes"]
-        ]
-        edition.partners = [
+        )
+        edition.partners = in_order(
             EditionPartner(organisation=organisations[row["organisation"]], role=row["role"])
             for row in data["partners"]
-        ]
-        edition.contacts = [
+        )
+        edition.contacts = in_order(
             EditionContact(
                 name=row["name"],
                 role=row.get("role", ""),
@@ -406,7 +415,7 @@ class Command(BaseCommand):
                 email=row.get("email", ""),
             )
             for row in data["contacts"]
-        ]
+        )
         return self.add_page(index, edition)
 
     def ensure_news(self, index, data, editions, topics):
@@ -421,5 +430,5 @@ class Command(BaseCommand):
             body=body_blocks(data["body"]),
             edition=editions.get(data.get("edition")),
         )
-        news.topics = [NewsPageTopic(topic=topics[name]) for name in data["topics"]]
+        news.topics = in_order(NewsPageTopic(topic=topics[name]) for name in data["topics"])
         return self.add_page(index, news)

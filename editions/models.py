@@ -1,5 +1,6 @@
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import CharField
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -19,12 +21,16 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.models import Rendition
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 
+from conference_site.api_fields import SessionSpeakersField, VenueSerializer
 from conference_site.blocks import BodyBlock
+from editions import calendars
 from localisation.fields import SYNCHRONISED_SLUG, overridable, synchronised
 from localisation.links import follow_language, live_translations
 
@@ -70,8 +76,8 @@ class Venue(TranslatableMixin, models.Model):
         return ", ".join(str(part) for part in (self.city, self.country.name) if part)
 
 
-class EditionIndexPage(Page):
-    """The archive of every edition of the series."""
+class EditionIndexPage(RoutablePageMixin, Page):
+    """The archive of every edition of the series, with its calendar and its feed."""
 
     intro = models.TextField(
         _("introduction"),
@@ -91,13 +97,74 @@ class EditionIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["editions"] = (
+        editions = list(
             EditionPage.objects.child_of(self)
             .live()
             .select_related("venue")
             .order_by("-start_date")
         )
+        # The archive is short (one edition a year): the years on offer and the filtering come
+        # from the one query that lists it. A year with no edition is reported and ignored.
+        years = sorted({edition.year for edition in editions}, reverse=True)
+        year_filter = forms.Form(request.GET, label_suffix="")
+        year_filter.fields["year"] = forms.TypedChoiceField(
+            label=_("Year"),
+            required=False,
+            coerce=int,
+            empty_value=None,
+            choices=[
+                ("", _("All years")),
+                *((year, year) for year in years),
+            ],
+            error_messages={
+                "invalid_choice": _(
+                    "No edition of the series took place that year, so the filter was ignored."
+                )
+            },
+        )
+        year_filter.is_valid()
+        year = year_filter.cleaned_data.get("year")
+        if year:
+            editions = [edition for edition in editions if edition.year == year]
+        today = timezone.localdate()
+        headings = {
+            EditionStatus.UPCOMING: _("Upcoming editions"),
+            EditionStatus.ONGOING: _("Taking place now"),
+            EditionStatus.PAST: _("Past editions"),
+        }
+        by_status = {}
+        for edition in editions:
+            by_status.setdefault(edition.status(today), []).append(edition)
+        context.update(
+            editions=editions,
+            edition_groups=[
+                (status, heading, by_status[status])
+                for status, heading in headings.items()
+                if status in by_status
+            ],
+            year_filter=year_filter,
+            is_filtered=bool(year),
+        )
+        context["calendar_url"] = calendars.subpage_url(self, request, "calendar")
+        context["calendar_subscribe_url"] = calendars.webcal_url(context["calendar_url"], request)
+        context["feed_url"] = calendars.subpage_url(self, request, "feed")
         return context
+
+    @path("calendar/", name="calendar")
+    def calendar_view(self, request):
+        """Every live edition in this archive's language, for calendar apps to subscribe to."""
+        editions = (
+            EditionPage.objects.child_of(self).live().select_related("venue").order_by("start_date")
+        )
+        series_name = self.get_parent().title
+        calendar = calendars.series_calendar(self, editions, request, name=series_name)
+        return calendars.calendar_response(calendar, series_name, as_attachment=False)
+
+    @path("feed/", name="feed")
+    def feed_view(self, request):
+        from editions.feeds import EditionFeed
+
+        return EditionFeed()(request, index=self)
 
 
 class EditionStatus(models.TextChoices):
@@ -165,8 +232,8 @@ class EditionPageForm(WagtailAdminPageForm):
         return valid
 
 
-class EditionPage(Page):
-    """One yearly edition of the conference."""
+class EditionPage(RoutablePageMixin, Page):
+    """One yearly edition of the conference, with its calendar."""
 
     year = models.PositiveSmallIntegerField(
         _("year"),
@@ -285,6 +352,27 @@ class EditionPage(Page):
         index.FilterField("start_date"),
     ]
 
+    # The JSON API (conference_site.api): relations point at pages in this edition's language.
+    api_fields = [
+        APIField("year"),
+        APIField("edition_number"),
+        APIField("theme"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("status", serializer=CharField(read_only=True)),
+        APIField("status_label", serializer=CharField(read_only=True)),
+        APIField("venue", serializer=VenueSerializer(read_only=True)),
+        APIField("lead"),
+        APIField("body"),
+        APIField("registration_url"),
+        APIField("objectives"),
+        APIField("sessions"),
+        APIField("participations"),
+        APIField("quotes"),
+        APIField("partners"),
+        APIField("contacts"),
+    ]
+
     parent_page_types = ["editions.EditionIndexPage"]
     subpage_types = []
 
@@ -394,6 +482,25 @@ class EditionPage(Page):
             .order_by("-date")
         )
 
+    def previous_and_next_editions(self):
+        """{"previous": ..., "next": ...}: the live editions of the same archive, so in the same
+        language, just before and just after this one by first day (None when there is none),
+        in one query."""
+        siblings = (
+            EditionPage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .filter(locale_id=self.locale_id)
+        )
+        earlier = siblings.filter(start_date__lt=self.start_date).order_by("-start_date")
+        later = siblings.filter(start_date__gt=self.start_date).order_by("start_date")
+        neighbours = {"previous": None, "next": None}
+        for edition in EditionPage.objects.filter(
+            models.Q(pk=models.Subquery(earlier.values("pk")[:1]))
+            | models.Q(pk=models.Subquery(later.values("pk")[:1]))
+        ):
+            neighbours["previous" if edition.start_date < self.start_date else "next"] = edition
+        return neighbours
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
@@ -405,8 +512,15 @@ class EditionPage(Page):
             objectives=self.objectives.all(),
             contacts=self.contacts.all(),
             news_items=self.news(),
+            calendar_url=calendars.subpage_url(self, request, "calendar"),
         )
         return context
+
+    @path("calendar/", name="calendar")
+    def calendar_view(self, request):
+        """The edition and its programme, to add to one's calendar."""
+        calendar = calendars.edition_calendar(self, request)
+        return calendars.calendar_response(calendar, self.title, as_attachment=True)
 
 
 class EditionObjective(TranslatableMixin, Orderable):
@@ -414,6 +528,7 @@ class EditionObjective(TranslatableMixin, Orderable):
     text = models.TextField(_("objective"))
 
     panels = [FieldPanel("text")]
+    api_fields = [APIField("text")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
@@ -456,6 +571,16 @@ class ProgrammeSession(TranslatableMixin, Orderable):
     ]
 
     override_translatable_fields = synchronised("date", "start_time", "end_time")
+
+    api_fields = [
+        APIField("date"),
+        APIField("start_time"),
+        APIField("end_time"),
+        APIField("title"),
+        APIField("room"),
+        APIField("description"),
+        APIField("speakers", serializer=SessionSpeakersField()),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
@@ -519,6 +644,14 @@ class EditionSpeaker(TranslatableMixin, Orderable):
 
     override_translatable_fields = synchronised("speaker", "role", "organisation")
 
+    api_fields = [
+        APIField("speaker"),
+        APIField("role"),
+        APIField("role_display", serializer=CharField(source="get_role_display", read_only=True)),
+        APIField("position"),
+        APIField("organisation"),
+    ]
+
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
         verbose_name = _("speaker participation")
@@ -527,7 +660,7 @@ class EditionSpeaker(TranslatableMixin, Orderable):
         return f"{self.speaker} ({self.get_role_display()})"
 
 
-class EditionQuote(TranslatableMixin, Orderable):
+class EditionQuote(TranslatableMixin, index.Indexed, Orderable):
     page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="quotes")
     speaker = models.ForeignKey(
         "speakers.SpeakerPage",
@@ -545,6 +678,15 @@ class EditionQuote(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("speaker"), FieldPanel("text"), FieldPanel("context")]
     override_translatable_fields = synchronised("speaker")
+    api_fields = [APIField("text"), APIField("context"), APIField("speaker")]
+
+    # Quotes are found by the site search (search/views.py), which keeps to those of live,
+    # public editions in the visitor's language: hence the filter on the page.
+    search_fields = [
+        index.SearchField("text"),
+        index.SearchField("context"),
+        index.FilterField("page"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
@@ -593,6 +735,13 @@ class EditionPartner(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("organisation"), FieldRowPanel([FieldPanel("role"), FieldPanel("tier")])]
     override_translatable_fields = synchronised("organisation", "role", "tier")
+    api_fields = [
+        APIField("organisation"),
+        APIField("role"),
+        APIField("role_display", serializer=CharField(source="get_role_display", read_only=True)),
+        APIField("tier"),
+        APIField("tier_display", serializer=CharField(source="get_tier_display", read_only=True)),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
@@ -630,6 +779,13 @@ class EditionContact(TranslatableMixin, Orderable):
         FieldRowPanel([FieldPanel("phone"), FieldPanel("extension"), FieldPanel("email")]),
     ]
     override_translatable_fields = synchronised("phone", "extension", "email")
+    api_fields = [
+        APIField("name"),
+        APIField("role"),
+        APIField("phone"),
+        APIField("extension"),
+        APIField("email"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]

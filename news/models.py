@@ -3,11 +3,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from conference_site.api_fields import TopicsField
 from conference_site.blocks import BodyBlock
+from editions.calendars import subpage_url
 from localisation.fields import SYNCHRONISED_SLUG, synchronised
 from localisation.links import follow_language, localized_page
 
@@ -27,7 +31,9 @@ class Topic(TranslatableMixin, models.Model):
         return self.name
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(RoutablePageMixin, Page):
+    """The news of the series, with its feed."""
+
     intro = models.TextField(
         _("introduction"),
         blank=True,
@@ -66,7 +72,14 @@ class NewsIndexPage(Page):
             page_of_news.object_list, "edition", self.locale_id
         )
         context["news"] = page_of_news
+        context["feed_url"] = subpage_url(self, request, "feed")
         return context
+
+    @path("feed/", name="feed")
+    def feed_view(self, request):
+        from news.feeds import NewsFeed
+
+        return NewsFeed()(request, index=self)
 
 
 class NewsPage(Page):
@@ -103,6 +116,15 @@ class NewsPage(Page):
         index.SearchField("lead"),
         index.SearchField("body"),
         index.FilterField("date"),
+    ]
+
+    # The JSON API (conference_site.api): the edition in this page's language.
+    api_fields = [
+        APIField("date"),
+        APIField("lead"),
+        APIField("body"),
+        APIField("edition"),
+        APIField("topics", serializer=TopicsField()),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]

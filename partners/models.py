@@ -1,15 +1,22 @@
+from django import forms
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.models import Rendition
 from wagtail.models import Page
 from wagtail.search import index
 
+from conference_site.api_fields import CountryDetailsField, EditionsPartneredField
 from localisation.fields import SYNCHRONISED_SLUG, overridable, synchronised
 from localisation.links import follow_language
+from speakers.models import alphabetical_key
 
 
 class OrganisationKind(models.TextChoices):
@@ -23,6 +30,46 @@ class OrganisationKind(models.TextChoices):
     INVESTOR = "investor", _("Investor")
     MEDIA = "media", _("Media")
     OTHER = "other", _("Other")
+
+
+class CountryCodeField(forms.ChoiceField):
+    """A country code, whatever its case: "?country=fr" means France too."""
+
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()
+
+    def prepare_value(self, value):
+        # The select shows the country the filter applied, however the address spelt it.
+        return value.strip().upper() if isinstance(value, str) else value
+
+
+class PartnerFilterForm(forms.Form):
+    """The partner directory's filter, sent with GET. A country no organisation of the
+    directory is based in is reported and ignored."""
+
+    country = CountryCodeField(
+        label=_("Country"),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "No organisation in the directory is based in this country, so the filter was "
+                "ignored."
+            )
+        },
+    )
+
+    def __init__(self, data, *, countries):
+        super().__init__(data, label_suffix="")
+        self.fields["country"].choices = [
+            ("", _("All countries")),
+            *((country.code, country.name) for country in countries),
+        ]
+
+    def applied(self):
+        """{parameter: value} of the valid filters a visitor chose; cleaning leaves the invalid
+        ones out."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 class PartnerIndexPage(Page):
@@ -46,19 +93,41 @@ class PartnerIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        organisations = (
+        language = get_language()
+        organisations = sorted(
             OrganisationPage.objects.child_of(self)
             .live()
             .select_related("logo")
-            .prefetch_related(Prefetch("logo__renditions", queryset=Rendition.objects.all()))
-            .order_by("title")
+            .prefetch_related(Prefetch("logo__renditions", queryset=Rendition.objects.all())),
+            key=lambda organisation: alphabetical_key(organisation.title, language),
         )
+        # The countries on offer are those of the organisations listed, named (and sorted) in
+        # the reader's language.
+        countries = {org.country.code: org.country for org in organisations if org.country}
+        filters = PartnerFilterForm(
+            request.GET,
+            countries=sorted(
+                countries.values(),
+                key=lambda country: alphabetical_key(str(country.name), language),
+            ),
+        )
+        applied = filters.applied()
+        has_organisations = bool(organisations)
+        if "country" in applied:
+            organisations = [org for org in organisations if org.country == applied["country"]]
         groups = {}
         for organisation in organisations:
             groups.setdefault(organisation.kind, []).append(organisation)
-        context["organisation_groups"] = [
-            (label, groups[value]) for value, label in OrganisationKind.choices if value in groups
-        ]
+        context.update(
+            organisation_groups=[
+                (label, groups[value])
+                for value, label in OrganisationKind.choices
+                if value in groups
+            ],
+            filter_form=filters,
+            is_filtered=bool(applied),
+            has_organisations=has_organisations,
+        )
         return context
 
 
@@ -116,6 +185,18 @@ class OrganisationPage(Page):
         index.SearchField("short_name"),
         index.SearchField("description"),
         index.FilterField("kind"),
+    ]
+
+    # The JSON API (conference_site.api): relations point at pages in this page's language.
+    api_fields = [
+        APIField("short_name"),
+        APIField("kind"),
+        APIField("kind_display", serializer=CharField(source="get_kind_display", read_only=True)),
+        APIField("country", serializer=CountryDetailsField()),
+        APIField("website"),
+        APIField("logo", serializer=ImageRenditionField("max-320x160", preserve_svg=True)),
+        APIField("description"),
+        APIField("editions", serializer=EditionsPartneredField()),
     ]
 
     parent_page_types = ["partners.PartnerIndexPage"]

@@ -14,11 +14,11 @@ class SiteLocaleMiddleware(LocaleMiddleware):
     Django would redirect it to the default language (/en/de/...), because Wagtail's
     catch-all URL makes every path look valid: that only leads to a second, more confusing
     404. Paths without any language prefix (/editions/2016/) still redirect, so old links
-    keep working. Nor are paths outside the public site (/admin/, /documents/, ...)
-    redirected: a missing admin object is a 404 there, not a trip to /en/admin/.
+    keep working. Nor are paths outside the public site (/admin/, /documents/, /api/, ...)
+    redirected: a missing admin object or API page is a 404 there, not a trip to /en/admin/.
     """
 
-    unprefixed_paths = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+    unprefixed_paths = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/api/")
 
     def process_response(self, request, response):
         if response.status_code == 404 and (

@@ -6,10 +6,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from conference_site import views as site_views
+from conference_site.api import api_router
+from search import views as search_views
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # One of each for the whole site, whatever the language: at the root, never prefixed.
+    path("sitemap.xml", site_views.sitemap, name="sitemap"),
+    path("robots.txt", site_views.robots_txt, name="robots_txt"),
+    # The read-only JSON API, one for every language (?locale=): never prefixed either.
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:
@@ -19,6 +28,7 @@ if settings.DEBUG:
 
 # Every public page lives under its language prefix: /en/, /ru/, /fr/.
 urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "speakers",
     "partners",
     "news",
+    "search",
     "localisation",
     "wagtail_localize",
     "wagtail_localize.locales",

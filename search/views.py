@@ -1,0 +1,180 @@
+"""The public search: editions, speakers, organisations, news and quotes, in the visitor's
+language only, through Wagtail's search backend (the database backend: SQLite FTS5 locally,
+PostgreSQL full-text search in production).
+
+Matching pages come first, by relevance, then matching quotes, by relevance: they are two
+searches (quotes are not pages), chained into one list that the paginator counts and slices,
+so that a page of results costs the same few queries however many results there are.
+"""
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.http import urlencode
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from editions.models import EditionPage, EditionQuote
+from localisation.links import follow_language
+from news.models import NewsPage
+from partners.models import OrganisationPage
+from speakers.models import SpeakerPage
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+
+# Only letters and digits reach the search backend: quotation marks, brackets, stars, colons
+# and the like are operators for SQLite FTS5 or PostgreSQL's tsquery, where a stray one is a
+# syntax error rather than a word to look for.
+WORD = re.compile(r"[^\W_]+")
+
+# Control characters (NUL among them, which PostgreSQL refuses in text) and lone surrogates
+# (which are not UTF-8) can be neither stored, nor searched, nor shown.
+UNUSABLE_CATEGORIES = {"Cc", "Cs"}
+
+# The page types the search covers, each with the label a result carries and its snippet.
+PAGE_KINDS = {
+    EditionPage: (_("Edition"), lambda page: page.lead or page.theme),
+    SpeakerPage: (_("Speaker"), lambda page: page.position),
+    OrganisationPage: (_("Organisation"), lambda page: text_of(page.description)),
+    NewsPage: (_("News"), lambda page: page.lead),
+}
+QUOTE_KIND = _("Quote")
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    kind: str
+    title: str
+    url: str | None
+    snippet: str = ""
+    is_quote: bool = False
+    attribution: str = ""
+
+
+def clean_query(raw):
+    """The query as it is searched for and shown: without unusable characters, its spaces
+    collapsed, at most MAX_QUERY_LENGTH characters, cut between words where it has several.
+    Returns (query, whether it was shortened)."""
+    usable = "".join(
+        char
+        for char in raw
+        if char.isspace() or unicodedata.category(char) not in UNUSABLE_CATEGORIES
+    )
+    query = " ".join(unicodedata.normalize("NFC", usable).split())
+    if len(query) <= MAX_QUERY_LENGTH:
+        return query, False
+    head = query[: MAX_QUERY_LENGTH + 1]
+    return (head.rsplit(" ", 1)[0] if " " in head else head[:MAX_QUERY_LENGTH]), True
+
+
+def search_terms(query):
+    """The words of the query, separated by single spaces; empty when it has none."""
+    return " ".join(WORD.findall(query))
+
+
+def text_of(rich_text):
+    return html.unescape(strip_tags(rich_text or ""))
+
+
+class ChainedResults:
+    """Several search results one after the other, counted and sliced as one list: a slice
+    fetches only the rows it holds, from the searches it overlaps."""
+
+    def __init__(self, *searches):
+        self.searches = searches
+
+    def count(self):
+        return sum(search.count() for search in self.searches)
+
+    def __getitem__(self, key):
+        # The paginator only ever asks for a slice, [bottom:top].
+        start, stop = key.start or 0, key.stop
+        rows = []
+        for search in self.searches:
+            size = search.count()
+            if start < size and stop > 0:
+                rows.extend(search[max(start, 0) : min(stop, size)])
+            start, stop = start - size, stop - size
+        return rows
+
+
+def find(terms, locale):
+    """Live, public pages of the searched types and quotes from live, public editions, in
+    the locale, that contain every word of ``terms``."""
+    backend = get_search_backend()
+    pages = Page.objects.live().public().filter(locale=locale)
+    found_pages = backend.search(terms, pages.exact_type(*PAGE_KINDS).specific(), operator="and")
+    quotes = EditionQuote.objects.filter(page__in=pages.values("pk")).select_related(
+        "page", "speaker"
+    )
+    found_quotes = backend.search(terms, quotes, operator="and")
+    return ChainedResults(found_pages, found_quotes)
+
+
+def present(rows, request, locale):
+    """One SearchResult per page or quote, in order. A quote's speaker is shown in the
+    visitor's language (page relations point at the source language: localisation.links)."""
+    follow_language([row for row in rows if isinstance(row, EditionQuote)], "speaker", locale.pk)
+    results = []
+    for row in rows:
+        if isinstance(row, EditionQuote):
+            edition_url = row.page.get_url(request)
+            results.append(
+                SearchResult(
+                    kind=QUOTE_KIND,
+                    title=row.page.title,
+                    url=f"{edition_url}#quotes" if edition_url else None,
+                    snippet=row.text,
+                    is_quote=True,
+                    attribution=row.speaker.title,
+                )
+            )
+        else:
+            label, snippet = PAGE_KINDS[type(row)]
+            results.append(
+                SearchResult(
+                    kind=label, title=row.title, url=row.get_url(request), snippet=snippet(row)
+                )
+            )
+    return results
+
+
+@require_safe
+def search(request):
+    query, shortened = clean_query(request.GET.get("q", ""))
+    terms = search_terms(query)
+    locale = None
+    if terms:
+        locale = Locale.objects.filter(language_code=translation.get_language()).first()
+    matches = find(terms, locale) if locale else []
+    paginator = Paginator(matches, RESULTS_PER_PAGE)
+    # A missing, non-numeric or out-of-range page number gives the first or last page.
+    results = paginator.get_page(request.GET.get("page"))
+    results.object_list = present(results.object_list, request, locale) if matches else []
+    if query:
+        heading = gettext("Search results for “%(query)s”") % {"query": query}
+    else:
+        heading = gettext("Search")
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "heading": heading,
+            "search_query": query,
+            "search_results": results,
+            "query_shortened": shortened,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "page_range": paginator.get_elided_page_range(results.number),
+            "pagination_query": urlencode({"q": query}),
+        },
+    )

@@ -1,0 +1,91 @@
+"""Views outside the page tree, served at the root of the site without a language prefix."""
+
+from collections import defaultdict
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
+from django.db.models import Q
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.models import Page, Site
+
+
+def _language_order(code):
+    codes = [code for code, _name in settings.LANGUAGES]
+    return codes.index(code) if code in codes else len(codes)
+
+
+def sitemap_entries(request):
+    """Every live, public page of the request's site in every language, each with its
+    alternates: [{"url", "lastmod", "alternates": [(hreflang, url), ...]}, ...].
+
+    A page's alternates are its live translations (itself included), found by grouping the
+    pages on their translation key, plus ``x-default``, the page in the default language,
+    as the pages' own hreflang links give them. A constant number of queries whatever the
+    number of pages: the site, the view restrictions, then the pages with their locales.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    # The site's home page in each language is a root path of the site; its pages are under.
+    root_paths = [srp.root_path for srp in Site.get_site_root_paths() if srp.site_id == site.pk]
+    if not root_paths:
+        return []
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(reduce(or_, (Q(url_path__startswith=path) for path in root_paths)))
+        .select_related("locale")
+        .order_by("path")
+    )
+
+    groups = defaultdict(list)
+    for page in pages:
+        parts = page.get_url_parts(request)
+        # Skip what is not routable, and pages of another site nested inside this one.
+        if parts is None or parts[0] != site.pk or parts[2] is None:
+            continue
+        _site_id, root_url, path = parts
+        groups[page.translation_key].append((page, root_url + path))
+
+    entries = []
+    for group in groups.values():
+        group.sort(key=lambda item: _language_order(item[0].locale.language_code))
+        alternates = [(page.locale.language_code, url) for page, url in group]
+        default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
+        if default is not None:
+            alternates.append(("x-default", default))
+        entries.extend(
+            {
+                "url": url,
+                "lastmod": page.last_published_at,
+                "alternates": alternates,
+            }
+            for page, url in group
+        )
+    return entries
+
+
+@require_GET
+def sitemap(request):
+    """/sitemap.xml: every page in every language with its hreflang alternates (Wagtail's own
+    sitemap has no alternates)."""
+    return render(
+        request,
+        "sitemap.xml",
+        {"entries": sitemap_entries(request)},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_GET
+def robots_txt(request):
+    """/robots.txt: the admin is kept out of search engines; the sitemap is pointed at."""
+    return render(
+        request,
+        "robots.txt",
+        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        content_type="text/plain; charset=utf-8",
+    )

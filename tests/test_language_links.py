@@ -257,3 +257,34 @@ def test_a_missing_object_outside_the_public_site_is_a_404_not_a_redirect(superu
     response = superuser_client.get(path)
 
     assert response.status_code == 404
+
+
+# Error pages
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("en", "Something went wrong"),
+        ("ru", "Что-то пошло не так"),
+        ("fr", "Un problème est survenu"),
+    ],
+)
+def test_the_server_error_page_speaks_the_language_of_its_prefix(
+    client, site_tree, monkeypatch, language, heading
+):
+    translate_pages([site_tree.home], "ru")
+    translate_pages([site_tree.home], "fr")
+
+    def broken(self, request, *args, **kwargs):
+        raise RuntimeError("synthetic failure")
+
+    monkeypatch.setattr(type(site_tree.home), "serve", broken)
+    client.raise_request_exception = False
+
+    response = client.get(f"/{language}/")
+
+    assert response.status_code == 500
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.html["lang"] == language
+    assert html.h1.get_text(strip=True) == heading

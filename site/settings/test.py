@@ -9,7 +9,15 @@ ALLOWED_HOSTS = ["testserver", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".pytest_cache" / "media"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Large enough never to cull: an edition page with 20 photos and logos caches hundreds of
+# renditions, and culling would evict Wagtail's cached site root paths at random, making the
+# pinned query counts flaky.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Machine translation offline and deterministic, whatever the developer's environment holds.

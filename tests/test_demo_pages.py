@@ -4,27 +4,11 @@ module by the `demo` fixture)."""
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 
 from editions.models import EditionPage
+from tests.html import get_page, section, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def get_page(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, url
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(element):
-    return re.sub(r"\s+", " ", element.get_text(" ", strip=True))
-
-
-def section(soup, section_id):
-    found = soup.find(id=section_id)
-    assert found is not None, f"no section #{section_id}"
-    return found
 
 
 # The demo: what the done-when of the foundation asks a visitor to see.

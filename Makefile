@@ -31,9 +31,10 @@ messages: install ## Extract new interface strings into site/locale/*.po (needs 
 migrate: catalogues ## Apply database migrations
 	$(MANAGE) migrate --no-input -v 0
 
-demo: migrate ## Load the demo in three languages, set up the roles, create the development logins
+demo: migrate ## Load the demo in three languages, serve it at http://$(HOST):$(PORT), set up the roles and the development logins
 	$(MANAGE) sync_locales
 	$(MANAGE) load_demo
+	$(MANAGE) set_site_address http://$(HOST):$(PORT)
 	$(MANAGE) setup_roles
 	$(MANAGE) create_dev_logins --url http://$(HOST):$(PORT)
 

@@ -68,7 +68,7 @@ def revised_at(page):
     return page.last_published_at or page.first_published_at or timezone.now()
 
 
-def new_calendar(name, *, description="", url=""):
+def new_calendar(name, *, description="", url="", time_zone=None):
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -82,7 +82,7 @@ def new_calendar(name, *, description="", url=""):
         calendar.add("x-wr-caldesc", description)
     if url:
         calendar.add("url", url)
-    calendar.add("x-wr-timezone", timezone.get_default_timezone_name())
+    calendar.add("x-wr-timezone", str(time_zone or timezone.get_default_timezone()))
     return calendar
 
 
@@ -109,13 +109,12 @@ def edition_event(edition, *, language, url, host):
 
 
 def session_event(session, edition, *, language, url, location, host):
-    """A programme session, at its times in the site's time zone."""
-    zone = timezone.get_default_timezone()
+    """A programme session, at its times in the edition's time zone (EditionPage.programme)."""
     event = Event()
     event.add("uid", f"{edition.translation_key}.{language}.{session.translation_key}@{host}")
     event.add("dtstamp", revised_at(edition))
-    event.add("dtstart", datetime.datetime.combine(session.date, session.start_time, zone))
-    event.add("dtend", datetime.datetime.combine(session.date, session.end_time, zone))
+    event.add("dtstart", session.starts)
+    event.add("dtend", session.ends)
     event.add("summary", session.title)
     speaker_names = ", ".join(speaker.title for speaker in session.speaker_pages)
     speakers = _("Speakers: %(names)s") % {"names": speaker_names} if speaker_names else ""
@@ -135,7 +134,9 @@ def edition_calendar(edition, request):
     language = edition.locale.language_code
     host = uid_host(request)
     url = absolute_url(edition, request)
-    calendar = new_calendar(edition.title, description=edition.lead, url=url)
+    calendar = new_calendar(
+        edition.title, description=edition.lead, url=url, time_zone=edition.time_zone
+    )
     calendar.add_component(edition_event(edition, language=language, url=url, host=host))
     location = venue_location(edition.venue)
     sessions = [session for _day, sessions in edition.programme() for session in sessions]

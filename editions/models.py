@@ -1,4 +1,5 @@
 import datetime
+from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -34,6 +35,13 @@ from editions import calendars
 from localisation.fields import SYNCHRONISED_SLUG, overridable, synchronised
 from localisation.links import follow_language, live_translations
 
+
+def time_zone_choices():
+    """Every IANA time zone, for a venue's local time. A callable, so that a new release of the
+    time zone database needs no migration."""
+    return [(name, name) for name in sorted(available_timezones())]
+
+
 PHOTO_RENDITIONS = Prefetch("photo__renditions", queryset=Rendition.objects.all())
 LOGO_RENDITIONS = Prefetch("logo__renditions", queryset=Rendition.objects.all())
 
@@ -52,16 +60,30 @@ class Venue(TranslatableMixin, models.Model):
     country = CountryField(_("country"), blank=True)
     address = models.TextField(_("street address"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        choices=time_zone_choices,
+        help_text=_(
+            "The local time at the venue, for example “Europe/Moscow”: programme times are "
+            "read in it, on the page and in calendars. Leave blank for the site's time zone."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("place"),
         FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
         FieldPanel("address"),
+        FieldPanel("time_zone"),
         FieldPanel("website"),
     ]
 
-    override_translatable_fields = [*synchronised("country"), *overridable("website")]
+    override_translatable_fields = [
+        *synchronised("country", "time_zone"),
+        *overridable("website"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("venue")
@@ -405,6 +427,22 @@ class EditionPage(RoutablePageMixin, Page):
         return EditionStatus(self.status()).label
 
     @property
+    def time_zone(self):
+        """The time zone the programme's times are in: the venue's, else the site's."""
+        if self.venue is not None and self.venue.time_zone:
+            return ZoneInfo(self.venue.time_zone)
+        return timezone.get_default_timezone()
+
+    @property
+    def utc_offset(self):
+        """The programme's offset from UTC on the first day, as "UTC+03:00" (or "UTC")."""
+        noon = datetime.datetime.combine(self.start_date, datetime.time(12), self.time_zone)
+        offset = noon.strftime("%z")
+        if offset in ("+0000", "-0000"):
+            return "UTC"
+        return f"UTC{offset[:3]}:{offset[3:]}"
+
+    @property
     def is_single_day(self):
         return self.start_date == self.end_date
 
@@ -445,7 +483,8 @@ class EditionPage(RoutablePageMixin, Page):
         )
 
     def programme(self):
-        """Sessions grouped by day, each session with its speaker pages attached."""
+        """Sessions grouped by day, each session with its speaker pages attached and its
+        ``starts`` and ``ends`` as datetimes in the edition's time zone."""
         from speakers.models import SpeakerPage
 
         sessions = sorted(
@@ -464,7 +503,10 @@ class EditionPage(RoutablePageMixin, Page):
             for pk, speaker in speakers.items()
         }
         days = {}
+        zone = self.time_zone
         for session in sessions:
+            session.starts = datetime.datetime.combine(session.date, session.start_time, zone)
+            session.ends = datetime.datetime.combine(session.date, session.end_time, zone)
             session.speaker_pages = [
                 speakers[block["value"]]
                 for block in session.speakers.raw_data

@@ -67,6 +67,7 @@ class VenueSerializer(serializers.Serializer):
     city = serializers.CharField(read_only=True)
     country = CountryDetailsField()
     address = serializers.CharField(read_only=True)
+    time_zone = serializers.CharField(read_only=True)
     website = serializers.CharField(read_only=True)
 
 

@@ -182,6 +182,22 @@ def test_session_times_follow_the_configured_time_zone(client, settings, edition
     assert calendar.get_missing_tzids() == set()
 
 
+def test_session_times_are_the_venues_local_time_when_it_has_a_time_zone(client, edition):
+    edition.venue.time_zone = "Europe/Moscow"
+    edition.venue.save()
+
+    calendar = get_calendar(client, calendar_url(edition))
+
+    opening = events_by_summary(calendar)["Synthetic opening session"]
+    assert opening["DTSTART"].params["TZID"] == "Europe/Moscow"
+    assert opening.decoded("DTSTART") == datetime.datetime(
+        2016, 10, 19, 9, 30, tzinfo=ZoneInfo("Europe/Moscow")
+    )
+    assert opening.decoded("DTSTART").astimezone(datetime.UTC).hour == 6  # MSK is UTC+3
+    assert str(calendar["X-WR-TIMEZONE"]) == "Europe/Moscow"
+    assert [zone["TZID"] for zone in calendar.walk("VTIMEZONE")] == ["Europe/Moscow"]
+
+
 def test_edition_calendar_downloads_as_an_ics_file(client, edition):
     response = client.get(calendar_url(edition))
 

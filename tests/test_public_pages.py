@@ -4,7 +4,6 @@ import datetime
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 
 from tests.factories import (
     EditionPageFactory,
@@ -14,26 +13,12 @@ from tests.factories import (
     OrganisationPageFactory,
     ProgrammeSessionFactory,
     SpeakerPageFactory,
+    VenueFactory,
     build_edition,
 )
+from tests.html import get_page, section, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def get_page(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, url
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(element):
-    return re.sub(r"\s+", " ", element.get_text(" ", strip=True))
-
-
-def section(soup, section_id):
-    found = soup.find(id=section_id)
-    assert found is not None, f"no section #{section_id}"
-    return found
 
 
 # Behaviour beyond the demo
@@ -89,6 +74,36 @@ def test_programme_lists_sessions_by_day_with_times_rooms_and_speakers(client, s
     assert text.index("Synthetic opening session") < text.index("Synthetic closing session")
     assert "09:30" in text and "10:15" in text and "Room A" in text
     assert programme.find("a", href=person.url) is not None
+
+
+@pytest.mark.parametrize(
+    ("time_zone", "offset", "machine_time"),
+    [
+        pytest.param("Europe/Moscow", "UTC+03:00", "2019-04-01T09:30:00+03:00", id="venue"),
+        pytest.param("", "UTC+02:00", "2019-04-01T09:30:00+02:00", id="site-default"),
+        pytest.param("America/Sao_Paulo", "UTC-03:00", "2019-04-01T09:30:00-03:00", id="west"),
+        pytest.param("Atlantic/Reykjavik", "UTC", "2019-04-01T09:30:00+00:00", id="utc"),
+    ],
+)
+def test_programme_times_say_which_local_time_they_are(
+    client, site_tree, time_zone, offset, machine_time
+):
+    edition = EditionPageFactory(
+        parent=site_tree.editions,
+        start_date=datetime.date(2019, 4, 1),
+        venue=VenueFactory(time_zone=time_zone),
+    )
+    ProgrammeSessionFactory(
+        page=edition,
+        date=datetime.date(2019, 4, 1),
+        start_time=datetime.time(9, 30),
+        end_time=datetime.time(10, 15),
+    )
+
+    programme = section(get_page(client, edition.url), "programme")
+
+    assert f"Times are local ({offset})." in text_of(programme)
+    assert programme.select(".session__time time")[0]["datetime"] == machine_time
 
 
 def test_registration_link_is_offered_only_until_the_edition_ends(client, site_tree):

@@ -27,7 +27,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from localisation.models import GlossaryTerm
+from localisation.models import GlossaryRendering, GlossaryTerm, target_language_choices
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "demo" / "translations"
 TOOL_NAME = "Biotech RusFrance demo"
@@ -251,9 +251,19 @@ class DemoTranslations:
 
 def seed_glossary(terms):
     """Add the glossary terms that are missing (compared case-insensitively, as the glossary's
-    unique constraint does) and return those added; existing terms and notes stay as edited."""
+    unique constraint does), with their established forms in the languages of the site, and
+    return those added; existing terms, notes and forms stay as edited."""
+    languages = {code for code, _name in target_language_choices()}
     added = []
     for item in terms:
-        if not GlossaryTerm.objects.filter(term__iexact=item["term"]).exists():
-            added.append(GlossaryTerm.objects.create(term=item["term"], note=item.get("note", "")))
+        if GlossaryTerm.objects.filter(term__iexact=item["term"]).exists():
+            continue
+        term = GlossaryTerm(term=item["term"], note=item.get("note", ""))
+        term.renderings = [
+            GlossaryRendering(language=code, text=text)
+            for code, text in item.get("renderings", {}).items()
+            if code in languages
+        ]
+        term.save()
+        added.append(term)
     return added

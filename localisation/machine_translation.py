@@ -3,15 +3,17 @@
 ``machine_translator_settings()`` picks the service from the environment (DeepL, LibreTranslate
 or none) and is called by ``settings/base.py``. Whatever the service, it is wrapped in
 ``GlossaryAwareTranslator`` so that the names in the glossary (``GlossaryTerm``) come back
-exactly as written in the source.
+exactly as written in the source, or in the target language's established form of the name
+where the glossary gives one (``GlossaryRendering``: "Skolkovo" comes back as "Сколково" in
+Russian and as "Skolkovo" in French).
 
 How a name is protected: each occurrence is wrapped, before sending, in
 ``<span id="glossary-N" translate="no">Skolkovo</span>``. The element keeps the sentence whole,
 so the service translates with the name in context (LibreTranslate with ``format=html`` leaves
 ``translate="no"`` elements alone and translates the rest as one sentence; DeepL with
 ``tag_handling=xml`` keeps elements and their ids). Whatever the service did inside the element,
-the whole element is then replaced by the exact source text, so only the element's survival
-matters, never the service's respect for ``translate="no"``.
+the whole element is then replaced by the exact source text (or the established form), so
+only the element's survival matters, never the service's respect for ``translate="no"``.
 
 This module is imported by the settings: it must not import models at module level.
 """
@@ -80,6 +82,27 @@ def machine_translator_settings(environ):
 # Glossary protection ----------------------------------------------------------------------------
 
 
+def fold(term):
+    """A term as the glossary compares it: spaces collapsed, case ignored."""
+    return " ".join(term.split()).casefold()
+
+
+def glossary_renderings(target_locale):
+    """{folded term: established form} of the glossary for the locale's language: its own
+    code first ("fr-ca"), else its language's ("fr")."""
+    from localisation.models import GlossaryRendering
+
+    codes = [target_locale.language_code, language(target_locale)]
+    renderings = {}
+    rows = GlossaryRendering.objects.filter(language__in=codes).values_list(
+        "term__term", "language", "text"
+    )
+    # The locale's own code wins over its language's.
+    for term, code, text in sorted(rows, key=lambda row: codes.index(row[1]), reverse=True):
+        renderings[fold(term)] = text
+    return renderings
+
+
 def glossary_pattern(terms):
     """A regex matching any of ``terms`` as a whole word, ignoring case (as the glossary's
     uniqueness does), the longest term first so "Skolkovo Innovation Center" is one match rather
@@ -103,8 +126,10 @@ class ProtectedString:
     value: StringValue
     kept: dict  # placeholder id -> exact source text
 
-    def restore(self, translated_html):
-        """The translation with each placeholder replaced by its exact source text, or None when
+    def restore(self, translated_html, renderings=None):
+        """The translation with each placeholder replaced by its exact source text, or by the
+        term's established form in the target language where ``renderings`` ({folded term:
+        form}, see ``fold``) has one. None when
         the service lost, repeated, invented or nested placeholders: a translation that silently
         drops or doubles a name is worse than none, and wagtail-localize leaves a string the
         translator returns nothing for untranslated, for a person to translate."""
@@ -116,8 +141,10 @@ class ProtectedString:
             placeholder.find(PLACEHOLDER_TAG, id=PLACEHOLDER_ID) for placeholder in placeholders
         ):
             return None
+        renderings = renderings or {}
         for placeholder in placeholders:
-            placeholder.replace_with(NavigableString(self.kept[placeholder["id"]]))
+            kept = self.kept[placeholder["id"]]
+            placeholder.replace_with(NavigableString(renderings.get(fold(kept), kept)))
         return str(soup)
 
 
@@ -183,6 +210,7 @@ class GlossaryAwareTranslator(BaseMachineTranslator):
         if pattern is None:
             return self.backend.translate(source_locale, target_locale, strings)
 
+        renderings = glossary_renderings(target_locale)
         protected = {string: protect(string, pattern) for string in strings}
         sent = {string: (p.value if p else string) for string, p in protected.items()}
         translations = self.backend.translate(source_locale, target_locale, list(sent.values()))
@@ -195,7 +223,7 @@ class GlossaryAwareTranslator(BaseMachineTranslator):
             if protected_string is None:
                 results[string] = translation
                 continue
-            restored = protected_string.restore(translation.data)
+            restored = protected_string.restore(translation.data, renderings)
             if restored is None:
                 logger.warning(
                     "%s did not return the glossary placeholders of %r intact; "

@@ -14,7 +14,7 @@ from .po_upload import upload_pofile_with_header_check
 from .review import SubmitTranslationForReviewView, may_submit, translation_of
 from .views import TranslationBoardView
 
-# --- Glossary: names machine translation leaves as written (localisation/machine_translation.py)
+# --- Glossary: names machine translation leaves alone (localisation/machine_translation.py)
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -25,8 +25,11 @@ class GlossaryTermViewSet(SnippetViewSet):
     # Next to "Locales": both shape how content is translated, and both change rarely.
     add_to_settings_menu = True
     menu_order = 604
-    list_display = ["term", "note"]
+    list_display = ["term", "established_forms", "note"]
     search_fields = ["term", "note"]
+
+    def get_queryset(self, request):
+        return GlossaryTerm.objects.prefetch_related("renderings")
 
 
 register_snippet(GlossaryTermViewSet)

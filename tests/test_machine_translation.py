@@ -32,7 +32,7 @@ from localisation.machine_translation import (
     machine_translator_settings,
     pseudo_translate_html,
 )
-from localisation.models import GlossaryTerm
+from localisation.models import GlossaryRendering, GlossaryTerm
 
 GLOSSARY_LIST = "wagtailsnippets_localisation_glossaryterm:list"
 GLOSSARY_ADD = "wagtailsnippets_localisation_glossaryterm:add"
@@ -196,6 +196,51 @@ def test_terms_with_regular_expression_characters_are_matched_literally(db, loca
     assert translated == "R&amp;D (EU) íñ C++"
     # Without the brackets, the term is not there: "(" is not a wildcard.
     assert untouched == "Ŕ&amp;Đ ÉÜ íñ Ç"
+
+
+@pytest.fixture
+def renderings(glossary):
+    """Established forms: "Skolkovo" in Russian, "Skolkovo Innovation Center" in French."""
+    by_term = {term.term: term for term in glossary}
+    return [
+        GlossaryRendering.objects.create(term=by_term["Skolkovo"], language="ru", text="Сколково"),
+        GlossaryRendering.objects.create(
+            term=by_term["Skolkovo Innovation Center"],
+            language="fr",
+            text="Centre d'innovation Skolkovo",
+        ),
+    ]
+
+
+def test_a_term_comes_back_in_the_target_languages_established_form(renderings, locales):
+    text = "Skolkovo hosts the Skolkovo Innovation Center & more"
+
+    [russian] = translate(get_machine_translator(), locales, text, target="ru")
+    [french] = translate(get_machine_translator(), locales, text, target="fr")
+
+    # Russian has a form of "Skolkovo" only; French of the centre only.
+    assert russian == "Сколково ĥöšţš ţĥé Skolkovo Innovation Center &amp; ɱöŕé"
+    assert french == "Skolkovo ĥöšţš ţĥé Centre d'innovation Skolkovo &amp; ɱöŕé"
+
+
+def test_an_established_form_replaces_the_term_in_any_spelling(renderings, locales):
+    [russian] = translate(get_machine_translator(), locales, "SKOLKOVO and skolkovo", target="ru")
+
+    assert russian == "Сколково àñđ Сколково"
+
+
+def test_a_regional_locale_takes_its_languages_form(renderings, locales):
+    from wagtail.models import Locale
+
+    canadian = Locale(language_code="fr-ca")
+
+    translations = get_machine_translator().translate(
+        locales["en"], canadian, [source("The Skolkovo Innovation Center")]
+    )
+
+    assert [value.data for value in translations.values()] == [
+        "Ţĥé Centre d'innovation Skolkovo"
+    ]
 
 
 def test_without_a_glossary_the_service_receives_the_strings_untouched(db, locales):
@@ -379,11 +424,90 @@ def test_the_glossary_has_its_place_in_the_settings_menu(superuser_client, db):
 
 def test_a_term_is_added_through_the_admin(superuser_client, db):
     response = superuser_client.post(
-        reverse(GLOSSARY_ADD), {"term": "Biotech RusFrance", "note": "The series' name"}
+        reverse(GLOSSARY_ADD),
+        {"term": "Biotech RusFrance", "note": "The series' name", **inline_rows("renderings", [])},
     )
 
     assertRedirects(response, reverse(GLOSSARY_LIST))
     assert GlossaryTerm.objects.get().term == "Biotech RusFrance"
+
+
+def inline_rows(prefix, rows):
+    """The POST data of a Wagtail InlinePanel holding ``rows`` (dicts of field values)."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(rows):
+        data.update({f"{prefix}-{index}-{name}": value for name, value in row.items()})
+        data.update({f"{prefix}-{index}-ORDER": str(index + 1), f"{prefix}-{index}-DELETE": ""})
+    return data
+
+
+def test_the_glossary_list_shows_each_terms_established_forms(superuser_client, renderings):
+    listing = superuser_client.get(reverse(GLOSSARY_LIST))
+
+    assertContains(listing, "ru: Сколково")
+    assertContains(listing, "fr: Centre d&#x27;innovation Skolkovo")
+
+
+def test_a_term_with_its_established_forms_is_added_through_the_admin(superuser_client, db):
+    response = superuser_client.post(
+        reverse(GLOSSARY_ADD),
+        {
+            "term": "Hypercube",
+            "note": "",
+            **inline_rows(
+                "renderings",
+                [{"language": "ru", "text": "Гиперкуб"}, {"language": "fr", "text": "Hypercube"}],
+            ),
+        },
+    )
+
+    assertRedirects(response, reverse(GLOSSARY_LIST))
+    term = GlossaryTerm.objects.get()
+    assert sorted(term.renderings.values_list("language", "text")) == [
+        ("fr", "Hypercube"),
+        ("ru", "Гиперкуб"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "error"),
+    [
+        pytest.param(
+            [{"language": "ru", "text": "Гиперкуб"}, {"language": "ru", "text": "Гиперкубе"}],
+            # Django's own check of the unique constraint across the rows.
+            "Please correct the duplicate data for term and language, which must be unique.",
+            id="two-forms-in-one-language",
+        ),
+        pytest.param(
+            [{"language": "en", "text": "Hypercube"}],
+            "Select a valid choice. en is not one of the available choices.",
+            id="the-source-language",
+        ),
+        pytest.param(
+            [{"language": "de", "text": "Hyperwürfel"}],
+            "Select a valid choice. de is not one of the available choices.",
+            id="a-language-the-site-does-not-have",
+        ),
+        pytest.param(
+            [{"language": "ru", "text": ""}], "This field is required.", id="an-empty-form"
+        ),
+    ],
+)
+def test_a_bad_established_form_is_refused_and_nothing_is_saved(superuser_client, db, rows, error):
+    response = superuser_client.post(
+        reverse(GLOSSARY_ADD),
+        {"term": "Hypercube", "note": "", **inline_rows("renderings", rows)},
+    )
+
+    assert response.status_code == 200
+    assertContains(response, error)
+    assert not GlossaryTerm.objects.exists()
+    assert not GlossaryRendering.objects.exists()
 
 
 @pytest.mark.parametrize("spelling", ["skolkovo", "SKOLKOVO", " Skolkovo "])
@@ -392,7 +516,9 @@ def test_a_term_differing_only_in_case_is_refused_with_a_clear_message(
 ):
     GlossaryTerm.objects.create(term="Skolkovo")
 
-    response = superuser_client.post(reverse(GLOSSARY_ADD), {"term": spelling, "note": ""})
+    response = superuser_client.post(
+        reverse(GLOSSARY_ADD), {"term": spelling, "note": "", **inline_rows("renderings", [])}
+    )
 
     assert response.status_code == 200
     assert response.context["form"].errors == {

@@ -25,6 +25,7 @@ class HomePage(Page):
         "speakers.SpeakerIndexPage",
         "partners.PartnerIndexPage",
         "news.NewsIndexPage",
+        "quotes.QuoteIndexPage",
     ]
 
     latest_news_count = 3

@@ -27,6 +27,7 @@ from editions.models import EditionPage, EditionQuote
 from localisation.links import follow_language
 from news.models import NewsPage
 from partners.models import OrganisationPage
+from quotes.models import quote_permalink
 from speakers.models import SpeakerPage
 
 MAX_QUERY_LENGTH = 200
@@ -122,18 +123,22 @@ def find(terms, locale):
 
 
 def present(rows, request, locale):
-    """One SearchResult per page or quote, in order. A quote's speaker is shown in the
-    visitor's language (page relations point at the source language: localisation.links)."""
+    """One SearchResult per page or quote, in order. A quote leads to its permalink (or, in a
+    series without a quotes page, to its edition); its speaker is shown in the visitor's
+    language (page relations point at the source language: localisation.links)."""
     follow_language([row for row in rows if isinstance(row, EditionQuote)], "speaker", locale.pk)
     results = []
     for row in rows:
         if isinstance(row, EditionQuote):
-            edition_url = row.page.get_url(request)
+            url = quote_permalink(row, request)
+            if url is None:
+                edition_url = row.page.get_url(request)
+                url = f"{edition_url}#quotes" if edition_url else None
             results.append(
                 SearchResult(
                     kind=QUOTE_KIND,
                     title=row.page.title,
-                    url=f"{edition_url}#quotes" if edition_url else None,
+                    url=url,
                     snippet=row.text,
                     is_quote=True,
                     attribution=row.speaker.title,

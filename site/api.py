@@ -59,6 +59,7 @@ from editions.models import (
 )
 from news.models import NewsPage
 from partners.models import OrganisationPage
+from quotes.models import quote_permalink
 from speakers.models import SpeakerPage
 
 # The largest id a database integer column holds: a bigger one is a bad request, not a crash.
@@ -91,6 +92,19 @@ class PageSerializer(InItsLanguage, WagtailPageSerializer):
 
 class QuoteSerializer(InItsLanguage, BaseSerializer):
     pass
+
+
+class QuotePermalinkField(Field):
+    """A quote's public address: its permalink on the quotes page of its language (null in a
+    series without one)."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, quote):
+        return quote_permalink(quote, self.context["request"], full=True)
 
 
 class LanguageCodeField(Field):
@@ -430,9 +444,14 @@ class QuotesEndpoint(PrepareMixin, BaseAPIViewSet):
     known_query_parameters = frozenset(
         ["limit", "offset", "fields", "locale", "edition", "speaker", "format", "_"]
     )
-    meta_fields = [*BaseAPIViewSet.meta_fields, APIField("locale", LanguageCodeField())]
+    meta_fields = [
+        *BaseAPIViewSet.meta_fields,
+        APIField("html_url", QuotePermalinkField()),
+        APIField("locale", LanguageCodeField()),
+    ]
     listing_default_fields = [
         *BaseAPIViewSet.listing_default_fields,
+        "html_url",
         "locale",
         "text",
         "context",

@@ -129,7 +129,9 @@ def page_meta(page, request, *, translations, site_name):
     """Everything the head says about ``page`` for sharing, as a dict for
     includes/seo_meta.html. ``translations`` is what the page_translations tag gives."""
     language = page_language(page, translations)
-    url = full_url(page, request)
+    # The current page's own link, which on a routable subpage (one quote) is the subpage's.
+    current = next((link for link in translations if link["is_current"]), None)
+    url = current["full_url"] if current else full_url(page, request)
     image = share_image(page, request)
     return {
         "canonical_url": url,

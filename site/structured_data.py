@@ -1,5 +1,6 @@
 """schema.org data about a page, for search engines: an edition is an Event of the series, a
-speaker a Person, a partner an Organization (https://schema.org/Event, /Person, /Organization).
+speaker a Person, a partner an Organization, a quote on its permalink a Quotation
+(https://schema.org/Event, /Person, /Organization, /Quotation).
 
 Built from the page's template context, whose related pages are already the live translations
 in the page's language (localisation.links), so that every address given is in the reader's
@@ -15,6 +16,7 @@ from django.utils.safestring import mark_safe
 
 from editions.models import EditionPage, PartnerRole
 from partners.models import OrganisationPage
+from quotes.models import QuoteIndexPage
 from speakers.models import SpeakerPage
 
 SCHEMA_ORG = "https://schema.org"
@@ -188,10 +190,52 @@ def organisation_data(page, context, meta, home):
     )
 
 
+def quotation(page, context, meta, home):
+    """On a quote's permalink, the quote as a Quotation, spoken by a Person (with the position
+    they held then) at the edition, an Event. The quotes page itself has none."""
+    quote = context.get("quote")
+    if quote is None:
+        return None
+    request = context["request"]
+    participation = context.get("participation")
+    organisation = context.get("organisation_then")
+    edition = quote.page
+    return without_empty(
+        {
+            "@context": SCHEMA_ORG,
+            "@type": "Quotation",
+            "text": quote.text,
+            "description": quote.context,
+            "url": meta["canonical_url"],
+            "inLanguage": meta["language"],
+            "spokenByCharacter": without_empty(
+                {
+                    "@type": "Person",
+                    "name": quote.speaker.title,
+                    "url": quote.speaker.get_full_url(request),
+                    "jobTitle": participation.position if participation else None,
+                    "affiliation": organization(organisation, request) if organisation else None,
+                }
+            ),
+            "recordedAt": without_empty(
+                {
+                    "@type": "Event",
+                    "name": edition.title,
+                    "url": edition.get_full_url(request),
+                    "startDate": edition.start_date.isoformat(),
+                    "endDate": edition.end_date.isoformat(),
+                    "location": place(edition.venue),
+                }
+            ),
+        }
+    )
+
+
 BUILDERS = (
     (EditionPage, edition_event),
     (SpeakerPage, speaker_person),
     (OrganisationPage, organisation_data),
+    (QuoteIndexPage, quotation),
 )
 
 

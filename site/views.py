@@ -1,6 +1,7 @@
 """Views outside the page tree, served at the root of the site without a language prefix."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
@@ -11,20 +12,35 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from editions.models import EditionPage, EditionQuote
+from localisation.languages import language_order
+from quotes.models import QuoteIndexPage
 
-def _language_order(code):
-    codes = [code for code, _name in settings.LANGUAGES]
-    return codes.index(code) if code in codes else len(codes)
+
+@dataclass(frozen=True)
+class SitemapItem:
+    """What the sitemap needs of an address that is not a page of its own (a quote's)."""
+
+    locale: object
+    last_published_at: object
+
+
+def home_path(page_or_path):
+    """The tree path of the home page (one per language, under the root) above a page."""
+    path = getattr(page_or_path, "path", page_or_path)
+    return path[: Page.steplen * 2]
 
 
 def sitemap_entries(request):
-    """Every live, public page of the request's site in every language, each with its
-    alternates: [{"url", "lastmod", "alternates": [(hreflang, url), ...]}, ...].
+    """Every live, public page of the request's site in every language, and the permalink of
+    every quote on them, each with its alternates:
+    [{"url", "lastmod", "alternates": [(hreflang, url), ...]}, ...].
 
     A page's alternates are its live translations (itself included), found by grouping the
     pages on their translation key, plus ``x-default``, the page in the default language,
     as the pages' own hreflang links give them. A constant number of queries whatever the
-    number of pages: the site, the view restrictions, then the pages with their locales.
+    number of pages: the site, the view restrictions, the pages with their locales, then the
+    quotes.
     """
     site = Site.find_for_request(request)
     if site is None:
@@ -42,6 +58,7 @@ def sitemap_entries(request):
     )
 
     groups = defaultdict(list)
+    quote_indexes = {}
     for page in pages:
         parts = page.get_url_parts(request)
         # Skip what is not routable, and pages of another site nested inside this one.
@@ -49,10 +66,24 @@ def sitemap_entries(request):
             continue
         _site_id, root_url, path = parts
         groups[page.translation_key].append((page, root_url + path))
+        if page.specific_class is QuoteIndexPage:
+            quote_indexes[home_path(page)] = (page, root_url + path)
+
+    # Each quote's permalink, in each language it is published in, on that language's quotes
+    # page: one more query, whatever the number of quotes.
+    if quote_indexes:
+        quotes = EditionQuote.objects.filter(
+            page__in=pages.type(EditionPage), speaker__live=True
+        ).values_list("translation_key", "page__path", "page__last_published_at")
+        for key, edition_path, published_at in quotes:
+            index, index_url = quote_indexes.get(home_path(edition_path), (None, None))
+            if index is not None:
+                quote_page = SitemapItem(locale=index.locale, last_published_at=published_at)
+                groups[key].append((quote_page, f"{index_url}{key}/"))
 
     entries = []
     for group in groups.values():
-        group.sort(key=lambda item: _language_order(item[0].locale.language_code))
+        group.sort(key=lambda item: language_order(item[0].locale.language_code))
         alternates = [(page.locale.language_code, url) for page, url in group]
         default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
         if default is not None:

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from conference_site.api_fields import EditionsTakenPartField
+from conference_site.filters import PageFilterForm
 from localisation.fields import SYNCHRONISED_SLUG, overridable, synchronised
 from localisation.links import follow_language, localized_page
 
@@ -96,10 +97,7 @@ def alphabet(language=None):
     return ALPHABETS.get(_language(language), LATIN_ALPHABET)
 
 
-class SpeakerFilterForm(forms.Form):
-    """The speaker directory's filters, sent with GET. A value that is not one of the choices
-    (a mistyped address, a page of another language) is reported and ignored."""
-
+class SpeakerFilterForm(PageFilterForm):
     organisation = forms.ChoiceField(
         label=_("Organisation"),
         required=False,
@@ -116,31 +114,7 @@ class SpeakerFilterForm(forms.Form):
             "invalid_choice": _("This edition is not in the directory, so the filter was ignored.")
         },
     )
-
-    def __init__(self, data, *, organisations, editions):
-        super().__init__(data, label_suffix="")
-        self.pages = {
-            "organisation": {str(page.pk): page for page in organisations},
-            "edition": {str(page.pk): page for page in editions},
-        }
-        self.fields["organisation"].choices = [
-            ("", _("All organisations")),
-            *((key, page.title) for key, page in self.pages["organisation"].items()),
-        ]
-        self.fields["edition"].choices = [
-            ("", _("All editions")),
-            *((key, page.title) for key, page in self.pages["edition"].items()),
-        ]
-
-    def applied(self):
-        """{parameter: value} of the valid filters a visitor chose; cleaning leaves the invalid
-        ones out."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
-
-    def selected_pages(self):
-        """{parameter: page} of the valid filters a visitor chose."""
-        return {name: self.pages[name][value] for name, value in self.applied().items()}
+    all_labels = {"organisation": _("All organisations"), "edition": _("All editions")}
 
 
 class SpeakerIndexPage(Page):
@@ -236,11 +210,11 @@ class SpeakerIndexPage(Page):
         language = get_language()
         filters = SpeakerFilterForm(
             request.GET,
-            organisations=sorted(
+            organisation=sorted(
                 self.organisations_of_speakers(),
                 key=lambda page: alphabetical_key(page.title, language),
             ),
-            editions=self.editions_with_speakers(),
+            edition=self.editions_with_speakers(),
         )
         applied = filters.applied()
         speakers = (

@@ -19,12 +19,14 @@ from home.models import HomePage
 from localisation.catalogues import compile_catalogues
 from news.models import NewsIndexPage
 from partners.models import PartnerIndexPage
+from quotes.models import QuoteIndexPage
 from speakers.models import SpeakerIndexPage
 from tests.factories import (
     EditionIndexPageFactory,
     HomePageFactory,
     NewsIndexPageFactory,
     PartnerIndexPageFactory,
+    QuoteIndexPageFactory,
     SpeakerIndexPageFactory,
 )
 
@@ -95,6 +97,12 @@ def partner_index(home_page) -> PartnerIndexPage:
 @pytest.fixture
 def news_index(home_page) -> NewsIndexPage:
     return NewsIndexPageFactory(parent=home_page, slug="news")
+
+
+@pytest.fixture
+def quote_index(home_page) -> QuoteIndexPage:
+    """The quotes page. Not part of ``site_tree``: it adds an entry to every page's menu."""
+    return QuoteIndexPageFactory(parent=home_page, slug="quotes")
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ def test_load_demo_twice_changes_nothing():
 
     second = load_demo()
 
-    assert "created 16" in first
+    assert "created 17" in first
     assert "nothing to create" in second
     assert content_snapshot() == snapshot
 

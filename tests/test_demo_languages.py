@@ -51,7 +51,7 @@ def test_every_demo_page_has_its_interface_in_the_language(client, demo, languag
     strings = template_strings(language)
     pages = Page.objects.live().filter(locale__language_code=language).specific()
     urls = [page.url for page in pages]
-    assert len(urls) == 13  # home, 4 indexes, 3 organisations, 3 speakers, the edition, the news
+    assert len(urls) == 14  # home, 5 indexes, 3 organisations, 3 speakers, the edition, the news
 
     leftovers = {}
     for url in urls:

@@ -16,8 +16,10 @@ from wagtail_localize.models import StringTranslation, Translation
 from editions.models import EditionPage, Venue
 from home.demo_translations import TRANSLATIONS_DIR, DemoObject, DemoTranslations
 from home.models import HomePage
+from localisation.machine_translation import fold, glossary_renderings
 from localisation.models import GlossaryTerm
 from news.models import NewsPage, Topic
+from partners.models import OrganisationPage
 from speakers.models import SpeakerPage
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +33,7 @@ DEMO_OBJECTS = {
     "index-speakers",
     "index-partners",
     "index-news",
+    "index-quotes",
     "organisation-skolkovo-foundation",
     "organisation-embassy-of-france-in-russia",
     "organisation-bioinnovex",
@@ -198,7 +201,7 @@ def test_every_demo_page_has_a_live_translation_that_is_not_an_alias(demo, langu
     english = Page.objects.filter(depth__gte=2, locale__language_code="en")
     translated = Page.objects.filter(depth__gte=2, locale__language_code=language)
 
-    assert english.count() == 13
+    assert english.count() == 14
     assert sorted(translated.values_list("translation_key", "live", "alias_of")) == sorted(
         (key, True, None) for key in english.values_list("translation_key", flat=True)
     )
@@ -245,7 +248,7 @@ def test_the_home_pages_are_siblings_with_their_own_slugs(demo):
 
 
 def test_the_loader_reports_every_translation_it_created(demo):
-    assert "Translations loaded: created 32:" in demo
+    assert "Translations loaded: created 34:" in demo
     assert "  + ru edition: Biotech RusFrance 2016" in demo
     assert "  + fr venue: Hypercube, Centre d'innovation Skolkovo, Skolkovo" in demo
     assert "Glossary: added 10 terms:" in demo
@@ -385,6 +388,23 @@ def test_the_glossary_holds_each_demo_name_once(demo):
     ]:
         assert terms.count(name) == 1
     assert len({term.lower() for term in terms}) == len(terms)
+
+
+@pytest.mark.parametrize("language", ["ru", "fr"])
+def test_machine_translation_gives_the_names_the_demo_translators_wrote(demo, language):
+    """The glossary's established forms are the names the demo's own translations use, so that
+    a machine-translated page names Skolkovo as the human-translated ones do."""
+    locale = Locale.objects.get(language_code=language)
+    forms = glossary_renderings(locale)
+    names = {}
+    for model, field in ((OrganisationPage, "title"), (Venue, "name")):
+        for english in model.objects.filter(locale__language_code="en"):
+            name = getattr(english, field)
+            if GlossaryTerm.objects.filter(term=name).exists():
+                names[name] = getattr(english.get_translation(locale), field)
+
+    assert {name: forms.get(fold(name), name) for name in names} == names
+    assert {"Skolkovo Foundation", "Embassy of France in Russia", "Bioinnovex"} <= set(names)
 
 
 def test_the_glossary_keeps_a_term_as_an_editor_wrote_it(demo):

@@ -11,6 +11,7 @@ from editions.models import EditionIndexPage, EditionPage
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
 from partners.models import OrganisationPage, PartnerIndexPage
+from quotes.models import QuoteIndexPage
 from speakers.models import SpeakerIndexPage, SpeakerPage
 from tests.factories import (
     EditionPageFactory,
@@ -20,7 +21,7 @@ from tests.factories import (
     SpeakerPageFactory,
 )
 
-INDEX_MODELS = [EditionIndexPage, SpeakerIndexPage, PartnerIndexPage, NewsIndexPage]
+INDEX_MODELS = [EditionIndexPage, SpeakerIndexPage, PartnerIndexPage, NewsIndexPage, QuoteIndexPage]
 PAGE_MODELS = [
     HomePage,
     *INDEX_MODELS,
@@ -50,6 +51,7 @@ CAN_CREATE = {
     (SpeakerIndexPage, "home without indexes"),
     (PartnerIndexPage, "home without indexes"),
     (NewsIndexPage, "home without indexes"),
+    (QuoteIndexPage, "home without indexes"),
     (EditionPage, "edition archive"),
     (SpeakerPage, "speaker directory"),
     (OrganisationPage, "partner directory"),
@@ -67,7 +69,7 @@ def make_parent(request):
     builders = {
         "root": lambda: fixture("root_page"),
         "home without indexes": lambda: fixture("home_page"),
-        "home with its indexes": lambda: fixture("site_tree").home,
+        "home with its indexes": lambda: fixture("quote_index") and fixture("site_tree").home,
         "edition archive": lambda: fixture("edition_index"),
         "speaker directory": lambda: fixture("speaker_index"),
         "partner directory": lambda: fixture("partner_index"),
@@ -102,9 +104,12 @@ def test_page_can_be_created_only_where_it_belongs(make_parent, model, parent, a
     [
         pytest.param(HomePage, [Page], INDEX_MODELS, id="HomePage"),
         *(
-            pytest.param(index, [HomePage], [content], id=index.__name__)
+            pytest.param(index, [HomePage], content, id=index.__name__)
             for index, content in zip(
-                INDEX_MODELS, [EditionPage, SpeakerPage, OrganisationPage, NewsPage], strict=True
+                INDEX_MODELS,
+                # The quotes page has no pages below it: its quotes are the editions'.
+                [[EditionPage], [SpeakerPage], [OrganisationPage], [NewsPage], []],
+                strict=True,
             )
         ),
         pytest.param(EditionPage, [EditionIndexPage], [], id="EditionPage"),
@@ -119,7 +124,7 @@ def test_page_type_declares_its_parents_and_children(model, parent_models, subpa
 
 
 @pytest.mark.parametrize("index_model", INDEX_MODELS, ids=lambda model: model.__name__)
-def test_home_page_holds_one_index_of_each_kind(site_tree, root_page, index_model):
+def test_home_page_holds_one_index_of_each_kind(site_tree, quote_index, root_page, index_model):
     other_home = HomePageFactory(parent=root_page, slug="other-home")
 
     assert index_model.max_count_per_parent == 1
@@ -190,7 +195,7 @@ def test_admin_offers_only_the_missing_indexes_under_a_home_page(
     offered = {
         model_name for _label, _app, model_name, _description in response.context["page_types"]
     }
-    assert offered == {"speakerindexpage", "partnerindexpage"}
+    assert offered == {"speakerindexpage", "partnerindexpage", "quoteindexpage"}
 
 
 def test_admin_goes_straight_to_the_edition_form_in_the_archive(superuser_client, edition_index):

@@ -10,7 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from tests.factories import NewsPageFactory, build_edition, translate_page, translate_pages
+from tests.factories import (
+    EditionQuoteFactory,
+    NewsPageFactory,
+    build_edition,
+    translate_page,
+    translate_pages,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +27,8 @@ NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.
 # Pinned: the view restrictions and the pages with their locales, after the site lookups.
 # Lower it when a change saves a query; never raise it to hide growth.
 SITEMAP_QUERIES = 3
+# With a quotes page, one more: the quotes whose permalinks are listed.
+SITEMAP_WITH_QUOTES_QUERIES = 4
 
 
 def sitemap_of(response):
@@ -169,6 +177,48 @@ def test_the_sitemap_costs_the_same_queries_whatever_the_number_of_pages(
 
     assert large_urls - small_urls == 2 + 20 * 2 + 20  # the edition, speakers, organisations
     assert (small_queries, large_queries) == (SITEMAP_QUERIES, SITEMAP_QUERIES)
+
+
+def test_each_quote_permalink_is_listed_in_the_languages_it_is_published_in(
+    client, site_tree, quote_index, multilingual_site
+):
+    french_quotes = translate_page(quote_index, "fr")
+    french_edition = multilingual_site.get_translation(french_quotes.locale)
+    speaker = multilingual_site.participations.get().speaker
+
+    def add_quotes(count):
+        """Quotes in English and French, and as many in English only (not translated yet)."""
+        keys = []
+        for _ in range(count):
+            both = EditionQuoteFactory(page=multilingual_site, speaker=speaker)
+            EditionQuoteFactory(
+                page=french_edition, speaker=speaker, translation_key=both.translation_key
+            )
+            english_only = EditionQuoteFactory(page=multilingual_site, speaker=speaker)
+            keys.append((both.translation_key, english_only.translation_key))
+        return keys
+
+    def measure():
+        assert client.get("/sitemap.xml").status_code == 200  # warm-up: site root paths
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/sitemap.xml")
+        return len(captured), sitemap_of(response)
+
+    [(both, english_only)] = add_quotes(1)
+    small_queries, entries = measure()
+    add_quotes(10)
+    large_queries, large_entries = measure()
+
+    assert {loc: alternates for loc, alternates in entries.items() if "/quotes/" in loc} == {
+        **translations(en=f"{SITE}/en/quotes/", fr=f"{SITE}/fr/quotes/"),
+        **translations(en=f"{SITE}/en/quotes/{both}/", fr=f"{SITE}/fr/quotes/{both}/"),
+        **translations(en=f"{SITE}/en/quotes/{english_only}/"),
+    }
+    assert len(large_entries) - len(entries) == 10 * 3
+    assert (small_queries, large_queries) == (
+        SITEMAP_WITH_QUOTES_QUERIES,
+        SITEMAP_WITH_QUOTES_QUERIES,
+    )
 
 
 @pytest.mark.parametrize("path", ["/sitemap.xml", "/robots.txt"])

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "speakers",
     "partners",
     "news",
+    "quotes",
     "search",
     "localisation",
     "wagtail_localize",

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from editions.models import PartnerRole
+from localisation.languages import language_order
+from quotes.models import quote_permalink as find_quote_permalink
 
 register = template.Library()
 
@@ -149,11 +151,6 @@ def main_menu(context):
     return {"items": items, "request": context.get("request")}
 
 
-def _language_order(code):
-    codes = [code for code, _name in settings.LANGUAGES]
-    return codes.index(code) if code in codes else len(codes)
-
-
 def _site_homes(request):
     """{language_code: the live home page in that language} for the request's site.
 
@@ -177,13 +174,18 @@ def page_translations(context):
     settings.LANGUAGES: what hreflang alternates and the language switcher are made of.
 
     Each item: language_code, name (in its own language), url, full_url, is_current.
+
+    On a subpage of a routable page (one quote of the quotes page), the view's
+    ``translated_route`` (conference_site.routes.TranslatedRoute) leads each link to the same
+    subpage, in the languages it exists in.
     """
     request = context.get("request")
     page = context.get("page")
     if request is None:
         return []
+    route = context.get("translated_route")
     cache = request.__dict__.setdefault("_conference_page_translations", {})
-    key = getattr(page, "pk", None)
+    key = (getattr(page, "pk", None), route)
     if key in cache:
         return cache[key]
     links = []
@@ -192,18 +194,21 @@ def page_translations(context):
         for translated in translations:
             code = translated.locale.language_code
             url = translated.get_url(request)
-            if url is None:
+            if url is None or (route is not None and code not in route.languages):
                 continue
+            full_url = translated.get_full_url(request)
+            if route is not None:
+                url, full_url = url + route.subpath, full_url + route.subpath
             links.append(
                 {
                     "language_code": code,
                     "name": translation.get_language_info(code)["name_local"],
                     "url": url,
-                    "full_url": translated.get_full_url(request),
+                    "full_url": full_url,
                     "is_current": translated.pk == page.pk,
                 }
             )
-    links.sort(key=lambda link: _language_order(link["language_code"]))
+    links.sort(key=lambda link: language_order(link["language_code"]))
     cache[key] = links
     return links
 
@@ -239,7 +244,7 @@ def language_switcher(context):
     has_page = isinstance(context.get("page"), Page)
     current_language = translation.get_language()
     items = []
-    for code, _name in sorted(settings.LANGUAGES, key=lambda item: _language_order(item[0])):
+    for code, _name in settings.LANGUAGES:
         name = translation.get_language_info(code)["name_local"]
         if code in translated:
             link = translated[code]
@@ -267,3 +272,10 @@ def language_switcher(context):
                 }
             )
     return items if len(items) > 1 else []
+
+
+@register.simple_tag(takes_context=True)
+def quote_permalink(context, quote):
+    """{% quote_permalink quote as url %}: the quote's own address on the quotes page of its
+    language, or None where there is no quotes page (quotes.models.quote_permalink)."""
+    return find_quote_permalink(quote, context.get("request"))

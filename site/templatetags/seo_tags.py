@@ -27,6 +27,8 @@ def head_context(context):
         translations=page_translations(context),
         site_name=site_name(context),
     )
+    # A routable subpage (one quote) shares itself rather than the page it belongs to.
+    meta.update(context.get("share_overrides") or {})
     data = structured_data.structured_data(page, context, meta, site_root(context))
     return {
         "meta": meta,

@@ -26,6 +26,7 @@ from tests.factories.news import (
     TopicFactory,
 )
 from tests.factories.partners import OrganisationPageFactory, PartnerIndexPageFactory
+from tests.factories.quotes import QuoteIndexPageFactory
 from tests.factories.speakers import SpeakerIndexPageFactory, SpeakerLinkFactory, SpeakerPageFactory
 from tests.factories.translations import translate_page, translate_pages
 
@@ -45,6 +46,7 @@ __all__ = [
     "OrganisationPageFactory",
     "PartnerIndexPageFactory",
     "ProgrammeSessionFactory",
+    "QuoteIndexPageFactory",
     "SpeakerIndexPageFactory",
     "SpeakerLinkFactory",
     "SpeakerPageFactory",

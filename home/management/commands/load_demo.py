@@ -38,6 +38,7 @@ from home.demo_translations import TRANSLATIONS_DIR, DemoObject, DemoTranslation
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 from partners.models import OrganisationPage, PartnerIndexPage
+from quotes.models import QuoteIndexPage
 from speakers.models import SpeakerIndexPage, SpeakerPage
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
@@ -299,6 +300,7 @@ class Command(BaseCommand):
             "speakers": SpeakerIndexPage,
             "partners": PartnerIndexPage,
             "news": NewsIndexPage,
+            "quotes": QuoteIndexPage,
         }
         indexes = {}
         for key, model in models.items():

@@ -98,7 +98,7 @@ def glossary_renderings(target_locale):
         "term__term", "language", "text"
     )
     # The locale's own code wins over its language's.
-    for term, code, text in sorted(rows, key=lambda row: codes.index(row[1]), reverse=True):
+    for term, _code, text in sorted(rows, key=lambda row: codes.index(row[1]), reverse=True):
         renderings[fold(term)] = text
     return renderings
 

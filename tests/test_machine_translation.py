@@ -238,9 +238,7 @@ def test_a_regional_locale_takes_its_languages_form(renderings, locales):
         locales["en"], canadian, [source("The Skolkovo Innovation Center")]
     )
 
-    assert [value.data for value in translations.values()] == [
-        "Ţĥé Centre d'innovation Skolkovo"
-    ]
+    assert [value.data for value in translations.values()] == ["Ţĥé Centre d'innovation Skolkovo"]
 
 
 def test_without_a_glossary_the_service_receives_the_strings_untouched(db, locales):

@@ -50,3 +50,35 @@ def test_production_refuses_to_start_without_a_required_variable(variable):
 
     assert result.returncode != 0
     assert f"The environment variable {variable} is required in production" in result.stderr
+
+
+def load_dev_settings(**environment):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(DJANGO_SETTINGS_MODULE="conference_site.settings.dev", **environment)
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "database = settings.DATABASES['default']; "
+        "print(database['ENGINE'], database['NAME'], database.get('HOST') or '-', "
+        "settings.BASE_DIR)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_without_database_url_the_database_is_a_sqlite_file_in_the_project():
+    engine, name, host, base_dir = load_dev_settings()
+
+    assert engine == "django.db.backends.sqlite3"
+    assert name == f"{base_dir}/db.sqlite3"
+    assert host == "-"
+
+
+def test_database_url_chooses_the_database():
+    engine, name, host, _base_dir = load_dev_settings(
+        DATABASE_URL="postgres://someone@db.example.org:5432/conference"
+    )
+
+    assert (engine, name, host) == ("django.db.backends.postgresql", "conference", "db.example.org")

@@ -1,5 +1,5 @@
 import datetime
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -430,7 +430,11 @@ class EditionPage(RoutablePageMixin, Page):
     def time_zone(self):
         """The time zone the programme's times are in: the venue's, else the site's."""
         if self.venue is not None and self.venue.time_zone:
-            return ZoneInfo(self.venue.time_zone)
+            try:
+                return ZoneInfo(self.venue.time_zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                # A zone a later time zone database dropped: the page still shows.
+                pass
         return timezone.get_default_timezone()
 
     @property

@@ -4,6 +4,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 
+def home_path(page_or_path):
+    """The tree path of the home page above a page (or a page's path): home pages sit directly
+    under the tree root, one per language (HomePage.can_create_at), so it is the path's first
+    step below the root."""
+    path = getattr(page_or_path, "path", page_or_path)
+    return path[: Page.steplen * 2]
+
+
 class HomePage(Page):
     """The front page of the series; one per language."""
 

@@ -92,15 +92,14 @@ def glossary_renderings(target_locale):
     code first ("fr-ca"), else its language's ("fr")."""
     from localisation.models import GlossaryRendering
 
-    codes = [target_locale.language_code, language(target_locale)]
-    renderings = {}
-    rows = GlossaryRendering.objects.filter(language__in=codes).values_list(
+    own_code, its_language = target_locale.language_code, language(target_locale)
+    rows = GlossaryRendering.objects.filter(language__in={own_code, its_language}).values_list(
         "term__term", "language", "text"
     )
-    # The locale's own code wins over its language's.
-    for term, _code, text in sorted(rows, key=lambda row: codes.index(row[1]), reverse=True):
-        renderings[fold(term)] = text
-    return renderings
+    return {
+        **{fold(term): text for term, code, text in rows if code != own_code},
+        **{fold(term): text for term, code, text in rows if code == own_code},
+    }
 
 
 def glossary_pattern(terms):

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from conference_site.filters import PageFilterForm
 from conference_site.routes import TranslatedRoute
 from editions.models import EditionPage, EditionQuote, EditionSpeaker
+from home.models import home_path
 from localisation.fields import SYNCHRONISED_SLUG
 from localisation.links import follow_language, live_translations, localized_page
 from speakers.models import SpeakerPage, alphabetical_key
@@ -77,7 +78,7 @@ class QuoteIndexPage(RoutablePageMixin, Page):
             .public()
             .filter(
                 locale_id=self.locale_id,
-                path__startswith=self._get_parent_path_from_path(self.path),
+                path__startswith=home_path(self),
             )
         )
 
@@ -204,14 +205,12 @@ def quote_permalink(quote, request, *, full=False):
     the site's scheme and host when ``full``), or None when that series has no live quotes page
     in that language.
 
-    ``quote.page`` must be loaded (select_related("page")). The quotes pages are looked up once
-    per request and series, so a list of quotes costs one query, not one per quote.
+    ``quote.page`` must be loaded (select_related("page")). The quotes page is looked up once
+    per request and home page, so a list of quotes costs one query, not one per quote.
     """
-    # Home pages sit directly under the tree root (HomePage.can_create_at), one per language:
-    # the first step of an edition's path below the root is its home page's.
-    home_path = quote.page.path[: Page.steplen * 2]
+    home = home_path(quote.page)
     cache = request.__dict__.setdefault("_quote_indexes", {}) if request is not None else {}
-    if home_path not in cache:
-        cache[home_path] = QuoteIndexPage.objects.live().filter(path__startswith=home_path).first()
-    index = cache[home_path]
+    if home not in cache:
+        cache[home] = QuoteIndexPage.objects.live().filter(path__startswith=home).first()
+    index = cache[home]
     return index.quote_url(quote, request, full=full) if index is not None else None

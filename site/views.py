@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from editions.models import EditionPage, EditionQuote
+from home.models import home_path
 from localisation.languages import language_order
 from quotes.models import QuoteIndexPage
 
@@ -23,12 +24,6 @@ class SitemapItem:
 
     locale: object
     last_published_at: object
-
-
-def home_path(page_or_path):
-    """The tree path of the home page (one per language, under the root) above a page."""
-    path = getattr(page_or_path, "path", page_or_path)
-    return path[: Page.steplen * 2]
 
 
 def sitemap_entries(request):

@@ -25,6 +25,7 @@ from tests.factories import (
     translate_page,
     translate_pages,
 )
+from tests.hostile_input import HOSTILE_VALUES
 
 pytestmark = pytest.mark.django_db
 
@@ -651,21 +652,6 @@ def test_a_single_edition_has_no_pager(client, site_tree):
 
 
 # Whatever the query string: a page, never a server error
-
-
-HOSTILE_VALUES = [
-    "abc",
-    "-1",
-    "1.5",
-    "0x10",
-    "99999999999999999999999999",
-    "%00",
-    "%F0%9F%92%A5",
-    "%FF%FE",
-    "<script>alert(1)</script>",
-    "' OR 1=1 --",
-    "9" * 5000,
-]
 
 
 @pytest.mark.parametrize("value", HOSTILE_VALUES)

@@ -106,6 +106,21 @@ def test_programme_times_say_which_local_time_they_are(
     assert programme.select(".session__time time")[0]["datetime"] == machine_time
 
 
+def test_a_venue_time_zone_the_database_no_longer_knows_falls_back_to_the_sites(client, site_tree):
+    venue = VenueFactory()
+    # Saved past validation, as a zone a later time zone database dropped would be.
+    type(venue).objects.filter(pk=venue.pk).update(time_zone="Europe/Atlantis")
+    venue.refresh_from_db()
+    edition = EditionPageFactory(
+        parent=site_tree.editions, start_date=datetime.date(2019, 4, 1), venue=venue
+    )
+    ProgrammeSessionFactory(page=edition, date=datetime.date(2019, 4, 1))
+
+    programme = section(get_page(client, edition.url), "programme")
+
+    assert "Times are local (UTC+02:00)." in text_of(programme)
+
+
 def test_registration_link_is_offered_only_until_the_edition_ends(client, site_tree):
     today = datetime.date.today()
     upcoming = EditionPageFactory(

@@ -6,6 +6,8 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes (pytest-xdist): one per core.
+WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help install catalogues messages run serve migrate demo test test-postgres lint format check clean
@@ -41,15 +43,16 @@ demo: migrate ## Load the demo in three languages, serve it at http://$(HOST):$(
 run: demo ## Set up everything, load the demo and serve http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: catalogues ## Run the whole test suite (SQLite unless DATABASE_URL is set)
+test: catalogues ## Run the whole test suite in parallel, with coverage (SQLite unless DATABASE_URL is set)
 	@# pytest exits with 5 when it collected no test: that is a failure, never a pass.
-	@$(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
+	@$(BIN)/pytest -n $(WORKERS) --cov --cov-report=term $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing."; exit 1; fi; \
 	exit $$status
 
-lint: install ## Check style with ruff
+lint: install ## Check style with ruff, and the layers of the code with import-linter
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install ## Reformat the code with ruff
 	$(BIN)/ruff check --fix .

@@ -1,7 +1,7 @@
 """The series in iCalendar format (RFC 5545), for calendar apps.
 
 An edition's calendar holds the edition as an all-day event and one event per programme
-session; the series calendar holds every live edition of an archive, for subscribing to. Both
+session; the series calendar holds every visible edition of an archive, for subscribing to. Both
 are written in the language of the pages they are made from.
 
 UIDs are built from translation keys, which survive retitling, moving and republishing, so
@@ -20,32 +20,13 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 from wagtail.models import Site
 
+from core.pages import absolute_url
+
 # Names the software that wrote the file (RFC 5545, 3.7.3), not the series or its language.
 PRODUCT_ID = "-//Conference series CMS//Wagtail//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 # How often a subscribed calendar app should look for changes: the archive changes rarely.
 REFRESH_INTERVAL = datetime.timedelta(days=1)
-
-
-def absolute_url(page, request):
-    """The page's address on the host the visitor used."""
-    return request.build_absolute_uri(page.get_url(request))
-
-
-def subpage_url(page, request, route_name):
-    """The address of one of a routable page's routes, e.g. its calendar, or "" when the page
-    has no address (outside any site)."""
-    url = page.get_url(request)
-    return f"{url}{page.reverse_subpage(route_name)}" if url else ""
-
-
-def webcal_url(url, request):
-    """The same address with the webcal: scheme, which makes the browser hand it to the
-    reader's calendar app to subscribe to."""
-    if not url:
-        return ""
-    absolute = request.build_absolute_uri(url)
-    return f"webcal://{absolute.partition('://')[2]}"
 
 
 def uid_host(request):
@@ -109,7 +90,8 @@ def edition_event(edition, *, language, url, host):
 
 
 def session_event(session, edition, *, language, url, location, host):
-    """A programme session, at its times in the edition's time zone (EditionPage.programme)."""
+    """A programme session, at its times in the edition's time zone
+    (EditionPage.sessions_with_speakers)."""
     event = Event()
     event.add("uid", f"{edition.translation_key}.{language}.{session.translation_key}@{host}")
     event.add("dtstamp", revised_at(edition))
@@ -139,7 +121,7 @@ def edition_calendar(edition, request):
     )
     calendar.add_component(edition_event(edition, language=language, url=url, host=host))
     location = venue_location(edition.venue)
-    sessions = [session for _day, sessions in edition.programme() for session in sessions]
+    sessions = edition.sessions_with_speakers()
     for session in sessions:
         calendar.add_component(
             session_event(
@@ -157,7 +139,7 @@ def edition_calendar(edition, request):
 
 
 def series_calendar(index, editions, request, *, name):
-    """Every edition in ``editions`` (live pages under ``index``, the edition archive in one
+    """Every edition in ``editions`` (visible pages under ``index``, the edition archive in one
     language) as an all-day event: the calendar to subscribe to."""
     language = index.locale.language_code
     host = uid_host(request)

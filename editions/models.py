@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -25,25 +25,29 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images.models import Rendition
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.models import Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
-from conference_site.api_fields import SessionSpeakersField, VenueSerializer
-from conference_site.blocks import BodyBlock
-from editions import calendars
-from localisation.fields import SYNCHRONISED_SLUG, overridable, synchronised
-from localisation.links import follow_language, live_translations
+from core import seo
+from core.api_fields import PageListField
+from core.blocks import BodyBlock
+from core.fields import SYNCHRONISED_SLUG, overridable, synchronised
+from core.images import with_renditions
+from core.links import follow, visible_targets
+from core.pages import IndexPage, SitePage, TranslatableRow, subpage_url, webcal_url
+from core.relations import all_rows, by_page, inline_rows, relation
+from core.visibility import VisiblePageQuerySet
+from editions import calendars, structured_data
+from editions.choices import EditionStatus, PartnerRole, PartnerTier, SpeakerRole
+from editions.feeds import EditionFeed
+from editions.serializers import VenueSerializer
+from news.models import NewsPage
 
 
 def time_zone_choices():
     """Every IANA time zone, for a venue's local time. A callable, so that a new release of the
     time zone database needs no migration."""
     return [(name, name) for name in sorted(available_timezones())]
-
-
-PHOTO_RENDITIONS = Prefetch("photo__renditions", queryset=Rendition.objects.all())
-LOGO_RENDITIONS = Prefetch("logo__renditions", queryset=Rendition.objects.all())
 
 
 class Venue(TranslatableMixin, models.Model):
@@ -98,33 +102,26 @@ class Venue(TranslatableMixin, models.Model):
         return ", ".join(str(part) for part in (self.city, self.country.name) if part)
 
 
-class EditionIndexPage(RoutablePageMixin, Page):
+class EditionIndexPage(RoutablePageMixin, IndexPage):
     """The archive of every edition of the series, with its calendar and its feed."""
 
-    intro = models.TextField(
-        _("introduction"),
-        blank=True,
-        help_text=_("A sentence or two shown above the list of editions."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    override_translatable_fields = SYNCHRONISED_SLUG
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["editions.EditionPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("edition archive")
 
+    def editions(self):
+        """The visible editions of this archive, so in its language, newest first."""
+        return (
+            EditionPage.objects.child_of(self)
+            .visible()
+            .select_related("venue")
+            .order_by("-start_date", "-pk")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        editions = list(
-            EditionPage.objects.child_of(self)
-            .live()
-            .select_related("venue")
-            .order_by("-start_date")
-        )
+        editions = list(self.editions())
         # The archive is short (one edition a year): the years on offer and the filtering come
         # from the one query that lists it. A year with no edition is reported and ignored.
         years = sorted({edition.year for edition in editions}, reverse=True)
@@ -167,35 +164,25 @@ class EditionIndexPage(RoutablePageMixin, Page):
             year_filter=year_filter,
             is_filtered=bool(year),
         )
-        context["calendar_url"] = calendars.subpage_url(self, request, "calendar")
-        context["calendar_subscribe_url"] = calendars.webcal_url(context["calendar_url"], request)
-        context["feed_url"] = calendars.subpage_url(self, request, "feed")
+        context["calendar_url"] = subpage_url(self, request, "calendar")
+        context["calendar_subscribe_url"] = webcal_url(context["calendar_url"], request)
+        context["feed_url"] = subpage_url(self, request, "feed")
         return context
 
     @path("calendar/", name="calendar")
     def calendar_view(self, request):
-        """Every live edition in this archive's language, for calendar apps to subscribe to."""
-        editions = (
-            EditionPage.objects.child_of(self).live().select_related("venue").order_by("start_date")
-        )
+        """Every visible edition in this archive's language, for calendar apps to subscribe to."""
+        editions = self.editions().order_by("start_date", "pk")
         series_name = self.get_parent().title
         calendar = calendars.series_calendar(self, editions, request, name=series_name)
         return calendars.calendar_response(calendar, series_name, as_attachment=False)
 
     @path("feed/", name="feed")
     def feed_view(self, request):
-        from editions.feeds import EditionFeed
-
         return EditionFeed()(request, index=self)
 
 
-class EditionStatus(models.TextChoices):
-    UPCOMING = "upcoming", _("Upcoming")
-    ONGOING = "ongoing", _("Taking place now")
-    PAST = "past", _("Past")
-
-
-class EditionPageQuerySet(PageQuerySet):
+class EditionPageQuerySet(VisiblePageQuerySet):
     def upcoming(self, today=None):
         return self.filter(start_date__gt=today or timezone.localdate())
 
@@ -254,7 +241,7 @@ class EditionPageForm(WagtailAdminPageForm):
         return valid
 
 
-class EditionPage(RoutablePageMixin, Page):
+class EditionPage(RoutablePageMixin, SitePage):
     """One yearly edition of the conference, with its calendar."""
 
     year = models.PositiveSmallIntegerField(
@@ -374,7 +361,7 @@ class EditionPage(RoutablePageMixin, Page):
         index.FilterField("start_date"),
     ]
 
-    # The JSON API (conference_site.api): relations point at pages in this edition's language.
+    # The JSON API (api/): relations point at pages in this edition's language.
     api_fields = [
         APIField("year"),
         APIField("edition_number"),
@@ -397,6 +384,9 @@ class EditionPage(RoutablePageMixin, Page):
 
     parent_page_types = ["editions.EditionIndexPage"]
     subpage_types = []
+
+    share_images = (seo.ShareImageSpec("hero_image", seo.HERO_IMAGE, large=True),)
+    search_result_label = _("Edition")
 
     class Meta:
         verbose_name = _("edition")
@@ -446,97 +436,145 @@ class EditionPage(RoutablePageMixin, Page):
             return "UTC"
         return f"UTC{offset[:3]}:{offset[3:]}"
 
-    @property
-    def is_single_day(self):
-        return self.start_date == self.end_date
-
     def accepts_registrations(self, today=None):
         return bool(self.registration_url) and self.status(today) != EditionStatus.PAST
 
-    # Related content, each fetched in a fixed number of queries whatever the number of rows,
-    # its links pointing at pages in this edition's language (localisation.links).
+    # Related content, read alike by the page, its calendar, its JSON-LD and the API: for one
+    # edition or a whole listing in a fixed number of queries whatever the number of rows, each
+    # row's links leading to the visible pages in the edition's language (core.links), rows
+    # about a person or an organisation whose page is not visible left out.
 
-    def speaker_participations(self):
-        participations = self.participations.select_related(
-            "speaker", "speaker__photo", "organisation"
-        ).prefetch_related(Prefetch("speaker__photo__renditions", queryset=Rendition.objects.all()))
-        participations = follow_language(
-            participations,
-            "speaker",
-            self.locale_id,
-            select_related=["photo"],
-            prefetch_related=[PHOTO_RENDITIONS],
+    @relation
+    def speaker_participations(editions):
+        rows = inline_rows(
+            editions,
+            "participations",
+            EditionSpeaker.objects.select_related("speaker", "organisation"),
         )
-        return follow_language(participations, "organisation", self.locale_id)
-
-    def quotes_with_speakers(self):
-        return follow_language(self.quotes.select_related("speaker"), "speaker", self.locale_id)
-
-    def partners_with_organisations(self):
-        partners = self.partners.select_related(
-            "organisation", "organisation__logo"
-        ).prefetch_related(
-            Prefetch("organisation__logo__renditions", queryset=Rendition.objects.all())
+        return by_page(
+            follow(
+                follow(
+                    all_rows(rows),
+                    "speaker",
+                    drop_hidden=True,
+                    select_related=["photo"],
+                    prefetch_related=[with_renditions("photo")],
+                ),
+                "organisation",
+            ),
+            rows,
         )
-        return follow_language(
-            partners,
+
+    @relation
+    def quotes_with_speakers(editions):
+        rows = inline_rows(editions, "quotes", EditionQuote.objects.select_related("speaker"))
+        return by_page(follow(all_rows(rows), "speaker", drop_hidden=True), rows)
+
+    @relation
+    def partners_with_organisations(editions):
+        rows = inline_rows(
+            editions, "partners", EditionPartner.objects.select_related("organisation")
+        )
+        followed = follow(
+            all_rows(rows),
             "organisation",
-            self.locale_id,
+            drop_hidden=True,
             select_related=["logo"],
-            prefetch_related=[LOGO_RENDITIONS],
+            prefetch_related=[with_renditions("logo")],
         )
+        return by_page(followed, rows)
+
+    @relation
+    def sessions_with_speakers(editions):
+        """The programme sessions in time order, each with ``speaker_pages`` (the visible
+        people on stage, in the session's language) and ``starts`` and ``ends`` as datetimes
+        in the edition's time zone."""
+        rows = inline_rows(editions, "sessions", ProgrammeSession.objects.all())
+        speaker_model = ProgrammeSession.speaker_page_model()
+        ids = {pk for page_rows in rows.values() for s in page_rows for pk in s.speaker_ids()}
+        speakers = speaker_model.objects.in_bulk(ids) if ids else {}
+        targets = visible_targets(
+            [
+                (speakers[pk], session.locale_id)
+                for page_rows in rows.values()
+                for session in page_rows
+                for pk in session.speaker_ids()
+                if pk in speakers
+            ]
+        )
+        for edition in editions:
+            zone = edition.time_zone
+            sessions = sorted(
+                rows[edition.pk], key=lambda s: (s.date, s.start_time, s.sort_order or 0)
+            )
+            for session in sessions:
+                session.starts = datetime.datetime.combine(session.date, session.start_time, zone)
+                session.ends = datetime.datetime.combine(session.date, session.end_time, zone)
+                found = (targets.get((pk, session.locale_id)) for pk in session.speaker_ids())
+                session.speaker_pages = [page for page in found if page is not None]
+            rows[edition.pk] = sessions
+        return rows
 
     def programme(self):
-        """Sessions grouped by day, each session with its speaker pages attached and its
-        ``starts`` and ``ends`` as datetimes in the edition's time zone."""
-        from speakers.models import SpeakerPage
-
-        sessions = sorted(
-            self.sessions.all(), key=lambda s: (s.date, s.start_time, s.sort_order or 0)
-        )
-        speaker_ids = {
-            block["value"]
-            for session in sessions
-            for block in session.speakers.raw_data
-            if block["type"] == "speaker" and block["value"]
-        }
-        speakers = SpeakerPage.objects.live().in_bulk(speaker_ids) if speaker_ids else {}
-        translations = live_translations(speakers.values(), self.locale_id)
-        speakers = {
-            pk: translations.get(speaker.translation_key, speaker)
-            for pk, speaker in speakers.items()
-        }
+        """The sessions grouped by day: [(day, [session, ...]), ...] (sessions_with_speakers)."""
         days = {}
-        zone = self.time_zone
-        for session in sessions:
-            session.starts = datetime.datetime.combine(session.date, session.start_time, zone)
-            session.ends = datetime.datetime.combine(session.date, session.end_time, zone)
-            session.speaker_pages = [
-                speakers[block["value"]]
-                for block in session.speakers.raw_data
-                if block["type"] == "speaker" and block["value"] in speakers
-            ]
+        for session in self.sessions_with_speakers():
             days.setdefault(session.date, []).append(session)
         return sorted(days.items())
 
-    def news(self):
-        from news.models import NewsPage
+    def partner_groups(self, partners=None):
+        """The partners (``partners_with_organisations`` unless given) grouped by role, hosts
+        and organisers first: [(role label, [row, ...]), ...] in the order of PartnerRole,
+        keeping the editor's order inside each group."""
+        groups = {}
+        if partners is None:
+            partners = self.partners_with_organisations()
+        for partner in partners:
+            groups.setdefault(partner.role, []).append(partner)
+        ordered = [
+            (label, groups.pop(value)) for value, label in PartnerRole.choices if value in groups
+        ]
+        # Roles no longer offered in the admin still show, after the known ones.
+        ordered.extend((rows[0].get_role_display(), rows) for rows in groups.values())
+        return ordered
 
+    def news(self):
+        """The visible news about this edition, in its language, newest first."""
         return (
-            NewsPage.objects.live()
-            .filter(edition__translation_key=self.translation_key, locale_id=self.locale_id)
-            .order_by("-date")
+            NewsPage.objects.visible(self.locale_id)
+            .filter(edition__translation_key=self.translation_key)
+            .order_by("-date", "-pk")
         )
+
+    @classmethod
+    def api_prefetch(cls, editions, fields):
+        if "venue" in fields:
+            prefetch_related_objects(editions, "venue")
+        # The API writes the inline rows itself (Wagtail's child relation serializers): it is
+        # given the rows the page shows.
+        relations = {
+            "objectives": None,
+            "contacts": None,
+            "sessions": cls.sessions_with_speakers,
+            "participations": cls.speaker_participations,
+            "quotes": cls.quotes_with_speakers,
+            "partners": cls.partners_with_organisations,
+        }
+        for name, read in relations.items():
+            if name not in fields:
+                continue
+            if read is None:
+                prefetch_related_objects(editions, name)
+                continue
+            read.preload(editions)
+            for edition in editions:
+                setattr(edition, name, read.value(edition))
 
     def previous_and_next_editions(self):
-        """{"previous": ..., "next": ...}: the live editions of the same archive, so in the same
-        language, just before and just after this one by first day (None when there is none),
-        in one query."""
-        siblings = (
-            EditionPage.objects.sibling_of(self, inclusive=False)
-            .live()
-            .filter(locale_id=self.locale_id)
-        )
+        """{"previous": ..., "next": ...}: the visible editions of the same archive, so in the
+        same language, just before and just after this one by first day (None when there is
+        none), in one query."""
+        siblings = EditionPage.objects.sibling_of(self, inclusive=False).visible(self.locale_id)
         earlier = siblings.filter(start_date__lt=self.start_date).order_by("-start_date")
         later = siblings.filter(start_date__gt=self.start_date).order_by("start_date")
         neighbours = {"previous": None, "next": None}
@@ -549,18 +587,26 @@ class EditionPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        partners = self.partners_with_organisations()
         context.update(
             status=self.status(),
             participations=self.speaker_participations(),
             quotes=self.quotes_with_speakers(),
-            partners=self.partners_with_organisations(),
+            partners=partners,
+            partner_groups=self.partner_groups(partners),
             programme_days=self.programme(),
             objectives=self.objectives.all(),
             contacts=self.contacts.all(),
             news_items=self.news(),
-            calendar_url=calendars.subpage_url(self, request, "calendar"),
+            calendar_url=subpage_url(self, request, "calendar"),
         )
         return context
+
+    def structured_data(self, context, meta, home):
+        return structured_data.edition_event(self, context, meta, home)
+
+    def search_snippet(self):
+        return self.lead or self.theme
 
     @path("calendar/", name="calendar")
     def calendar_view(self, request):
@@ -569,22 +615,21 @@ class EditionPage(RoutablePageMixin, Page):
         return calendars.calendar_response(calendar, self.title, as_attachment=True)
 
 
-class EditionObjective(TranslatableMixin, Orderable):
+class EditionObjective(TranslatableRow):
     page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="objectives")
     text = models.TextField(_("objective"))
 
     panels = [FieldPanel("text")]
     api_fields = [APIField("text")]
 
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
+    class Meta(TranslatableRow.Meta):
         verbose_name = _("key objective")
 
     def __str__(self):
         return self.text
 
 
-class ProgrammeSession(TranslatableMixin, Orderable):
+class ProgrammeSession(TranslatableRow):
     page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="sessions")
     date = models.DateField(_("date"))
     start_time = models.TimeField(_("starts at"))
@@ -625,11 +670,10 @@ class ProgrammeSession(TranslatableMixin, Orderable):
         APIField("title"),
         APIField("room"),
         APIField("description"),
-        APIField("speakers", serializer=SessionSpeakersField()),
+        APIField("speakers", serializer=PageListField(source="speaker_pages")),
     ]
 
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
+    class Meta(TranslatableRow.Meta):
         verbose_name = _("programme session")
 
     def __str__(self):
@@ -640,20 +684,20 @@ class ProgrammeSession(TranslatableMixin, Orderable):
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             raise ValidationError({"end_time": _("A session must end after it starts.")})
 
-    @property
-    def starts_at(self):
-        return datetime.datetime.combine(self.date, self.start_time)
+    @classmethod
+    def speaker_page_model(cls):
+        """The page type a session's speakers are chosen among (the speakers app's)."""
+        return cls._meta.get_field("speakers").stream_block.child_blocks["speaker"].target_model
+
+    def speaker_ids(self):
+        return [
+            block["value"]
+            for block in self.speakers.raw_data
+            if block["type"] == "speaker" and block["value"]
+        ]
 
 
-class SpeakerRole(models.TextChoices):
-    KEYNOTE = "keynote", _("Keynote speaker")
-    SPEAKER = "speaker", _("Speaker")
-    MODERATOR = "moderator", _("Moderator")
-    PANELIST = "panelist", _("Panellist")
-    CHAIR = "chair", _("Chair")
-
-
-class EditionSpeaker(TranslatableMixin, Orderable):
+class EditionSpeaker(TranslatableRow):
     """A person's part in one edition, with the position they held at the time."""
 
     page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="participations")
@@ -698,15 +742,14 @@ class EditionSpeaker(TranslatableMixin, Orderable):
         APIField("organisation"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
+    class Meta(TranslatableRow.Meta):
         verbose_name = _("speaker participation")
 
     def __str__(self):
         return f"{self.speaker} ({self.get_role_display()})"
 
 
-class EditionQuote(TranslatableMixin, index.Indexed, Orderable):
+class EditionQuote(index.Indexed, TranslatableRow):
     page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="quotes")
     speaker = models.ForeignKey(
         "speakers.SpeakerPage",
@@ -726,41 +769,23 @@ class EditionQuote(TranslatableMixin, index.Indexed, Orderable):
     override_translatable_fields = synchronised("speaker")
     api_fields = [APIField("text"), APIField("context"), APIField("speaker")]
 
-    # Quotes are found by the site search (search/views.py), which keeps to those of live,
-    # public editions in the visitor's language: hence the filter on the page.
+    # Quotes are found by the site search (search/views.py), which keeps to those of visible
+    # editions in the visitor's language, by visible speakers: hence the filters.
     search_fields = [
         index.SearchField("text"),
         index.SearchField("context"),
         index.FilterField("page"),
+        index.FilterField("speaker"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
+    class Meta(TranslatableRow.Meta):
         verbose_name = _("quote")
 
     def __str__(self):
         return f"{self.speaker}: {self.text[:60]}"
 
 
-class PartnerRole(models.TextChoices):
-    HOST = "host", _("Host")
-    ORGANISER = "organiser", _("Organiser")
-    CO_ORGANISER = "co_organiser", _("Co-organiser")
-    PARTNER = "partner", _("Partner")
-    SPONSOR = "sponsor", _("Sponsor")
-    MEDIA_PARTNER = "media_partner", _("Media partner")
-    SUPPORTER = "supporter", _("With the support of")
-
-
-class PartnerTier(models.TextChoices):
-    GENERAL = "general", _("General")
-    PLATINUM = "platinum", _("Platinum")
-    GOLD = "gold", _("Gold")
-    SILVER = "silver", _("Silver")
-    BRONZE = "bronze", _("Bronze")
-
-
-class EditionPartner(TranslatableMixin, Orderable):
+class EditionPartner(TranslatableRow):
     page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(
         "partners.OrganisationPage",
@@ -789,8 +814,7 @@ class EditionPartner(TranslatableMixin, Orderable):
         APIField("tier_display", serializer=CharField(source="get_tier_display", read_only=True)),
     ]
 
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
+    class Meta(TranslatableRow.Meta):
         verbose_name = _("partner organisation")
 
     def __str__(self):
@@ -804,7 +828,7 @@ phone_validator = RegexValidator(
 extension_validator = RegexValidator(r"^[0-9]{1,8}$", _("Enter the extension in digits only."))
 
 
-class EditionContact(TranslatableMixin, Orderable):
+class EditionContact(TranslatableRow):
     page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="contacts")
     # A person's name: "имя" in Russian, where the name of a thing is "название".
     name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
@@ -833,8 +857,7 @@ class EditionContact(TranslatableMixin, Orderable):
         APIField("email"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
+    class Meta(TranslatableRow.Meta):
         verbose_name = _("contact")
 
     def __str__(self):

@@ -3,16 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-
-def home_path(page_or_path):
-    """The tree path of the home page above a page (or a page's path): home pages sit directly
-    under the tree root, one per language (HomePage.can_create_at), so it is the path's first
-    step below the root."""
-    path = getattr(page_or_path, "path", page_or_path)
-    return path[: Page.steplen * 2]
+from core.pages import SitePage
+from editions.models import EditionPage
+from news.models import NewsPage
 
 
-class HomePage(Page):
+class HomePage(SitePage):
     """The front page of the series; one per language."""
 
     tagline = models.CharField(
@@ -47,16 +43,13 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from editions.models import EditionPage
-        from news.models import NewsPage
-
         context = super().get_context(request, *args, **kwargs)
         context["featured_edition"] = (
-            EditionPage.objects.descendant_of(self).live().select_related("venue").featured()
+            EditionPage.objects.descendant_of(self).visible().select_related("venue").featured()
         )
         context["latest_news"] = (
             NewsPage.objects.descendant_of(self)
-            .live()
+            .visible()
             .order_by("-date", "-pk")[: self.latest_news_count]
         )
         return context

@@ -15,7 +15,8 @@ so the service translates with the name in context (LibreTranslate with ``format
 the whole element is then replaced by the exact source text (or the established form), so
 only the element's survival matters, never the service's respect for ``translate="no"``.
 
-This module is imported by the settings: it must not import models at module level.
+The settings choose the service with ``localisation.translator_settings``, which imports no
+model; this module is loaded by wagtail-localize once the apps are ready.
 """
 
 import logging
@@ -29,54 +30,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue
 
-logger = logging.getLogger(__name__)
+from localisation.models import GlossaryRendering, GlossaryTerm
+from localisation.translator_settings import (  # noqa: F401 (the settings' names, read here too)
+    DEEPL_TRANSLATOR,
+    GLOSSARY_AWARE_TRANSLATOR,
+    LIBRETRANSLATE_TRANSLATOR,
+    PSEUDO_TRANSLATOR,
+    glossary_aware,
+    machine_translator_settings,
+)
 
-GLOSSARY_AWARE_TRANSLATOR = "localisation.machine_translation.GlossaryAwareTranslator"
-DEEPL_TRANSLATOR = "wagtail_localize.machine_translators.deepl.DeepLTranslator"
-LIBRETRANSLATE_TRANSLATOR = "wagtail_localize.machine_translators.libretranslate.LibreTranslator"
-PSEUDO_TRANSLATOR = "localisation.machine_translation.PseudoTranslator"
+logger = logging.getLogger(__name__)
 
 PLACEHOLDER_TAG = "span"
 PLACEHOLDER_ID = re.compile(r"^glossary-\d+$")
-
-
-# Configuration ----------------------------------------------------------------------------------
-
-
-def glossary_aware(backend, options=None):
-    """The ``WAGTAILLOCALIZE_MACHINE_TRANSLATOR`` setting for ``backend`` (a dotted path to a
-    wagtail-localize machine translator class) behind the glossary."""
-    return {
-        "CLASS": GLOSSARY_AWARE_TRANSLATOR,
-        "OPTIONS": {"BACKEND": backend, "BACKEND_OPTIONS": options or {}},
-    }
-
-
-def machine_translator_settings(environ):
-    """The machine translation service configured by the environment, or None for no service
-    (wagtail-localize then shows no "Machine translate" button).
-
-    - ``DEEPL_AUTH_KEY``: DeepL. wagtail-localize itself sends keys ending in ``:fx`` (free
-      plan) to api-free.deepl.com and other keys to api.deepl.com.
-    - ``LIBRETRANSLATE_URL`` (+ optional ``LIBRETRANSLATE_API_KEY``): a LibreTranslate server.
-    - Both set: DeepL wins; LibreTranslate is ignored.
-    """
-    deepl_key = environ.get("DEEPL_AUTH_KEY", "").strip()
-    libretranslate_url = environ.get("LIBRETRANSLATE_URL", "").strip().rstrip("/")
-
-    if deepl_key:
-        return glossary_aware(DEEPL_TRANSLATOR, {"AUTH_KEY": deepl_key})
-    if libretranslate_url:
-        return glossary_aware(
-            LIBRETRANSLATE_TRANSLATOR,
-            {
-                # The translator appends "/translate" itself.
-                "LIBRETRANSLATE_URL": libretranslate_url,
-                # LibreTranslator reads API_KEY unconditionally; servers without keys ignore "".
-                "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", "").strip(),
-            },
-        )
-    return None
 
 
 # Glossary protection ----------------------------------------------------------------------------
@@ -90,8 +57,6 @@ def fold(term):
 def glossary_renderings(target_locale):
     """{folded term: established form} of the glossary for the locale's language: its own
     code first ("fr-ca"), else its language's ("fr")."""
-    from localisation.models import GlossaryRendering
-
     own_code, its_language = target_locale.language_code, language(target_locale)
     rows = GlossaryRendering.objects.filter(language__in={own_code, its_language}).values_list(
         "term__term", "language", "text"
@@ -202,8 +167,6 @@ class GlossaryAwareTranslator(BaseMachineTranslator):
         return self.backend.can_translate(source_locale, target_locale)
 
     def translate(self, source_locale, target_locale, strings):
-        from localisation.models import GlossaryTerm
-
         strings = list(strings)
         pattern = glossary_pattern(GlossaryTerm.objects.values_list("term", flat=True))
         if pattern is None:

@@ -3,8 +3,8 @@
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from editions.feeds import SeriesFeed, start_of_day
-from news.models import NewsPage
+from core.dates import start_of_day
+from core.feeds import SeriesFeed
 
 
 class NewsFeed(SeriesFeed):
@@ -14,12 +14,7 @@ class NewsFeed(SeriesFeed):
         return _("The latest news of %(series)s") % {"series": self.home.title}
 
     def items(self, index):
-        return (
-            NewsPage.objects.child_of(index)
-            .live()
-            .prefetch_related("topics__topic")
-            .order_by("-date", "-pk")[: self.max_items]
-        )
+        return index.news_items().prefetch_related("topics__topic")[: self.max_items]
 
     def item_description(self, news):
         return format_html("<p>{}</p>", news.lead) if news.lead else None

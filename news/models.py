@@ -1,19 +1,23 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
-from conference_site.api_fields import TopicsField
-from conference_site.blocks import BodyBlock
-from editions.calendars import subpage_url
-from localisation.fields import SYNCHRONISED_SLUG, synchronised
-from localisation.links import follow_language, localized_page
+from core.api_fields import PageLinkField
+from core.blocks import BodyBlock
+from core.fields import SYNCHRONISED_SLUG, synchronised
+from core.links import visible_targets
+from core.pages import IndexPage, SitePage, TranslatableRow, subpage_url
+from core.pagination import paginate
+from core.relations import relation
+from news.feeds import NewsFeed
+from news.serializers import TopicsField
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -31,58 +35,37 @@ class Topic(TranslatableMixin, models.Model):
         return self.name
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     """The news of the series, with its feed."""
 
-    intro = models.TextField(
-        _("introduction"),
-        blank=True,
-        help_text=_("A sentence or two shown above the list of news."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    override_translatable_fields = SYNCHRONISED_SLUG
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     per_page = 10
 
     class Meta:
         verbose_name = _("news index")
 
+    def news_items(self):
+        """The visible news of this index, so in its language, newest first."""
+        return NewsPage.objects.child_of(self).visible().order_by("-date", "-pk")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = (
-            NewsPage.objects.child_of(self)
-            .live()
-            .select_related("edition")
-            .prefetch_related("topics__topic")
-            .order_by("-date", "-pk")
+        page_of_news = paginate(
+            self.news_items().prefetch_related("topics__topic"), request, self.per_page
         )
-        paginator = Paginator(news, self.per_page)
-        try:
-            page_of_news = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_of_news = paginator.page(1)
-        except EmptyPage:
-            page_of_news = paginator.page(paginator.num_pages)
-        page_of_news.object_list = follow_language(
-            page_of_news.object_list, "edition", self.locale_id
-        )
+        page_of_news.object_list = list(page_of_news.object_list)
+        NewsPage.edition_in_language.preload(page_of_news.object_list)
         context["news"] = page_of_news
         context["feed_url"] = subpage_url(self, request, "feed")
         return context
 
     @path("feed/", name="feed")
     def feed_view(self, request):
-        from news.feeds import NewsFeed
-
         return NewsFeed()(request, index=self)
 
 
-class NewsPage(Page):
+class NewsPage(SitePage):
     """A news item or press release."""
 
     date = models.DateField(_("date"), help_text=_("The date of publication of the news."))
@@ -118,29 +101,49 @@ class NewsPage(Page):
         index.FilterField("date"),
     ]
 
-    # The JSON API (conference_site.api): the edition in this page's language.
+    # The JSON API (api/): the edition in this page's language.
     api_fields = [
         APIField("date"),
         APIField("lead"),
         APIField("body"),
-        APIField("edition"),
+        APIField("edition", serializer=PageLinkField(source="edition_in_language")),
         APIField("topics", serializer=TopicsField()),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
+    og_type = "article"
+    search_result_label = _("News")
+
     class Meta:
         verbose_name = _("news item")
+
+    @relation
+    def edition_in_language(news):
+        """The edition a news item is about, as a link in the news item's language."""
+        prefetch_related_objects(news, "edition")
+        targets = visible_targets([(item.edition, item.locale_id) for item in news])
+        return {item.pk: item.edition and targets[item.edition.pk, item.locale_id] for item in news}
+
+    @classmethod
+    def api_prefetch(cls, news, fields):
+        if "edition" in fields:
+            cls.edition_in_language.preload(news)
+        if "topics" in fields:
+            prefetch_related_objects(news, "topics__topic")
+
+    def search_snippet(self):
+        return self.lead
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = [link.topic for link in self.topics.select_related("topic")]
-        context["edition"] = localized_page(self.edition, self.locale_id)
+        context["edition"] = self.edition_in_language()
         return context
 
 
-class NewsPageTopic(TranslatableMixin, Orderable):
+class NewsPageTopic(TranslatableRow):
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="topics")
     topic = models.ForeignKey(
         Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="+"
@@ -148,6 +151,5 @@ class NewsPageTopic(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("topic")]
 
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
+    class Meta(TranslatableRow.Meta):
         verbose_name = _("news topic")

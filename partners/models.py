@@ -1,6 +1,6 @@
 from django import forms
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import F, prefetch_related_objects
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -9,14 +9,21 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.images.models import Rendition
 from wagtail.models import Page
 from wagtail.search import index
 
-from conference_site.api_fields import CountryDetailsField, EditionsPartneredField
-from localisation.fields import SYNCHRONISED_SLUG, overridable, synchronised
-from localisation.links import follow_language
-from speakers.models import alphabetical_key
+from core import seo
+from core.alphabet import alphabetical_key, by_name
+from core.api_fields import CountryDetailsField, RelationField
+from core.fields import SYNCHRONISED_SLUG, overridable, synchronised
+from core.filters import FilterForm
+from core.images import with_renditions
+from core.pages import IndexPage, SitePage, plain_text
+from core.relations import relation
+from editions.models import EditionPage, EditionPartner, EditionSpeaker
+from partners.serializers import represent_partnership
+from partners.structured_data import organisation_data
+from speakers.models import SpeakerPage, grouped_by_person
 
 
 class OrganisationKind(models.TextChoices):
@@ -43,7 +50,7 @@ class CountryCodeField(forms.ChoiceField):
         return value.strip().upper() if isinstance(value, str) else value
 
 
-class PartnerFilterForm(forms.Form):
+class PartnerFilterForm(FilterForm):
     """The partner directory's filter, sent with GET. A country no organisation of the
     directory is based in is reported and ignored."""
 
@@ -59,34 +66,17 @@ class PartnerFilterForm(forms.Form):
     )
 
     def __init__(self, data, *, countries):
-        super().__init__(data, label_suffix="")
+        super().__init__(data)
         self.fields["country"].choices = [
             ("", _("All countries")),
             *((country.code, country.name) for country in countries),
         ]
 
-    def applied(self):
-        """{parameter: value} of the valid filters a visitor chose; cleaning leaves the invalid
-        ones out."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
-
-class PartnerIndexPage(Page):
+class PartnerIndexPage(IndexPage):
     """The directory of every organisation that took part in the series."""
 
-    intro = models.TextField(
-        _("introduction"),
-        blank=True,
-        help_text=_("A sentence or two shown above the list of organisations."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    override_translatable_fields = SYNCHRONISED_SLUG
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.OrganisationPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("partner directory")
@@ -94,12 +84,12 @@ class PartnerIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         language = get_language()
-        organisations = sorted(
+        organisations = by_name(
             OrganisationPage.objects.child_of(self)
-            .live()
+            .visible()
             .select_related("logo")
-            .prefetch_related(Prefetch("logo__renditions", queryset=Rendition.objects.all())),
-            key=lambda organisation: alphabetical_key(organisation.title, language),
+            .prefetch_related(with_renditions("logo")),
+            language,
         )
         # The countries on offer are those of the organisations listed, named (and sorted) in
         # the reader's language.
@@ -131,7 +121,7 @@ class PartnerIndexPage(Page):
         return context
 
 
-class OrganisationPage(Page):
+class OrganisationPage(SitePage):
     """A partner organisation: foundation, embassy, company, institute, ..."""
 
     short_name = models.CharField(
@@ -187,7 +177,7 @@ class OrganisationPage(Page):
         index.FilterField("kind"),
     ]
 
-    # The JSON API (conference_site.api): relations point at pages in this page's language.
+    # The JSON API (api/): relations point at pages in this page's language.
     api_fields = [
         APIField("short_name"),
         APIField("kind"),
@@ -196,46 +186,51 @@ class OrganisationPage(Page):
         APIField("website"),
         APIField("logo", serializer=ImageRenditionField("max-320x160", preserve_svg=True)),
         APIField("description"),
-        APIField("editions", serializer=EditionsPartneredField()),
+        APIField(
+            "editions",
+            serializer=RelationField("editions_partnered", represent_partnership),
+        ),
     ]
 
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
 
+    rich_description_fields = ("description",)
+    share_images = (seo.ShareImageSpec("logo", seo.LOGO, large=False),)
+    search_result_label = _("Organisation")
+
     class Meta:
         verbose_name = _("organisation")
 
-    # Inline rows point at the source-language page of an organisation or person (page
-    # relations are synchronised, not translated), so history is matched on translation_key
-    # and kept to editions in this page's language.
+    # Rows of an edition point at the source-language page of an organisation or a person
+    # (page relations are synchronised, not translated), so history is matched on
+    # translation_key, in the visible editions of this page's language.
 
-    def editions_partnered(self):
-        """This organisation's role at every live edition, newest edition first."""
-        from editions.models import EditionPartner
-
-        return (
+    @relation
+    def editions_partnered(organisations):
+        """Each organisation's role at every visible edition, newest edition first."""
+        rows = (
             EditionPartner.objects.filter(
-                organisation__translation_key=self.translation_key,
-                page__live=True,
-                page__locale_id=self.locale_id,
+                organisation__translation_key__in={page.translation_key for page in organisations},
+                page__in=EditionPage.objects.visible().filter(
+                    locale_id__in={page.locale_id for page in organisations}
+                ),
             )
+            .annotate(key=F("organisation__translation_key"))
             .select_related("page")
             .order_by("-page__start_date", "sort_order")
         )
+        return grouped_by_person(rows, organisations)
 
     def people(self):
-        """Speakers affiliated with this organisation now or at any live edition."""
-        from editions.models import EditionSpeaker
-        from speakers.models import SpeakerPage
-
+        """The visible people affiliated with this organisation now or at a visible edition,
+        in this page's language, with their current organisation preloaded."""
         represented_at_an_edition = EditionSpeaker.objects.filter(
             organisation__translation_key=self.translation_key,
-            page__live=True,
-            page__locale_id=self.locale_id,
+            page__in=EditionPage.objects.visible(self.locale_id),
         ).values("speaker__translation_key")
-        return (
-            SpeakerPage.objects.live()
-            .filter(locale_id=self.locale_id)
+        people = list(
+            SpeakerPage.objects.visible(self.locale_id)
             .filter(
                 models.Q(organisation__translation_key=self.translation_key)
                 | models.Q(translation_key__in=represented_at_an_edition)
@@ -243,9 +238,22 @@ class OrganisationPage(Page):
             .select_related("organisation")
             .order_by("family_name", "title")
         )
+        SpeakerPage.current_organisation.preload(people)
+        return people
+
+    @classmethod
+    def api_prefetch(cls, organisations, fields):
+        if "logo" in fields:
+            prefetch_related_objects(organisations, "logo", with_renditions("logo"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partnerships"] = self.editions_partnered()
-        context["people"] = follow_language(self.people(), "organisation", self.locale_id)
+        context["people"] = self.people()
         return context
+
+    def structured_data(self, context, meta, home):
+        return organisation_data(self, context, meta, home)
+
+    def search_snippet(self):
+        return plain_text(self.description)

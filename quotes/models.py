@@ -10,22 +10,20 @@ two languages, and the address survives edits, reordering and retitling.
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import Paginator
-from django.db import models
 from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
 
-from conference_site.filters import PageFilterForm
-from conference_site.routes import TranslatedRoute
+from core.alphabet import by_name
+from core.filters import PageFilterForm
+from core.links import follow, in_language, visible_targets
+from core.pages import IndexPage, home_path
+from core.pagination import paginate
+from core.routes import TranslatedRoute
 from editions.models import EditionPage, EditionQuote, EditionSpeaker
-from home.models import home_path
-from localisation.fields import SYNCHRONISED_SLUG
-from localisation.links import follow_language, live_translations, localized_page
-from speakers.models import SpeakerPage, alphabetical_key
+from quotes.structured_data import quotation
+from speakers.models import SpeakerPage
 
 
 class QuoteFilterForm(PageFilterForm):
@@ -46,21 +44,10 @@ class QuoteFilterForm(PageFilterForm):
     all_labels = {"edition": _("All editions"), "speaker": _("All speakers")}
 
 
-class QuoteIndexPage(RoutablePageMixin, Page):
+class QuoteIndexPage(RoutablePageMixin, IndexPage):
     """Every quote of the series, newest edition first, each with its permalink."""
 
-    intro = models.TextField(
-        _("introduction"),
-        blank=True,
-        help_text=_("A sentence or two shown above the quotes."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    override_translatable_fields = SYNCHRONISED_SLUG
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
 
     per_page = 20
 
@@ -72,22 +59,15 @@ class QuoteIndexPage(RoutablePageMixin, Page):
     # series (the editions under the same home page).
 
     def editions(self):
-        """The live, public editions of this series in this page's language."""
-        return (
-            EditionPage.objects.live()
-            .public()
-            .filter(
-                locale_id=self.locale_id,
-                path__startswith=home_path(self),
-            )
-        )
+        """The visible editions of this series in this page's language."""
+        return EditionPage.objects.visible(self.locale_id).filter(path__startswith=home_path(self))
 
     def quotes(self):
-        """The quotes of those editions whose speaker is published, newest edition first, then
+        """The quotes of those editions whose speaker is visible, newest edition first, then
         in their edition's order."""
-        return EditionQuote.objects.filter(page__in=self.editions(), speaker__live=True).order_by(
-            "-page__start_date", "page_id", "sort_order", "pk"
-        )
+        return EditionQuote.objects.filter(
+            page__in=self.editions(), speaker__in=SpeakerPage.objects.visible()
+        ).order_by("-page__start_date", "page_id", "sort_order", "pk")
 
     @staticmethod
     def quoted_editions(quotes):
@@ -98,15 +78,9 @@ class QuoteIndexPage(RoutablePageMixin, Page):
         """The people ``quotes`` are by, each in this page's language where translated, in
         directory order."""
         speakers = SpeakerPage.objects.filter(pk__in=quotes.values("speaker_id"))
-        translations = live_translations(speakers, self.locale_id)
-        language = get_language()
-        return sorted(
-            (translations.get(speaker.translation_key, speaker) for speaker in speakers),
-            key=lambda speaker: (
-                alphabetical_key(speaker.family_name or speaker.title, language),
-                alphabetical_key(speaker.title, language),
-            ),
-        )
+        targets = visible_targets([(speaker, self.locale_id) for speaker in speakers])
+        found = {page.pk: page for page in targets.values() if page is not None}
+        return by_name(found.values(), get_language())
 
     @staticmethod
     def filtered(quotes, edition=None, speaker=None):
@@ -128,15 +102,12 @@ class QuoteIndexPage(RoutablePageMixin, Page):
             speaker=self.quoted_speakers(quotes),
         )
         applied = filters.applied()
-        paginator = Paginator(
+        page_of_quotes = paginate(
             self.filtered(quotes, **filters.selected_pages()).select_related("page", "speaker"),
+            request,
             self.per_page,
         )
-        # A missing, non-numeric or out-of-range page number gives the first or last page.
-        page_of_quotes = paginator.get_page(request.GET.get("page"))
-        page_of_quotes.object_list = follow_language(
-            page_of_quotes.object_list, "speaker", self.locale_id
-        )
+        page_of_quotes.object_list = follow(page_of_quotes.object_list, "speaker")
         context.update(
             quotes=page_of_quotes,
             filter_form=filters,
@@ -158,15 +129,17 @@ class QuoteIndexPage(RoutablePageMixin, Page):
             .select_related("organisation")
             .first()
         )
-        follow_language([quote], "speaker", self.locale_id)
+        follow([quote], "speaker")
         languages = EditionQuote.objects.filter(
-            translation_key=quote.translation_key, page__in=EditionPage.objects.live().public()
+            translation_key=quote.translation_key,
+            page__in=EditionPage.objects.visible(),
+            speaker__in=SpeakerPage.objects.visible(),
         ).values_list("page__locale__language_code", flat=True)
         return {
             "quote": quote,
             "participation": participation,
             "organisation_then": participation
-            and localized_page(participation.organisation, self.locale_id),
+            and in_language(participation.organisation, self.locale_id),
             "translated_route": TranslatedRoute(
                 subpath=self.reverse_subpage("quote", kwargs={"key": quote.translation_key}),
                 languages=frozenset(languages),
@@ -199,6 +172,24 @@ class QuoteIndexPage(RoutablePageMixin, Page):
             raise Http404("No such quote in this language.")
         return self.render(request, quote=quote, template="quotes/quote_page.html")
 
+    def structured_data(self, context, meta, home):
+        return quotation(self, context, meta, home)
+
+    @classmethod
+    def sitemap_entries(cls, indexes, pages):
+        """The permalinks of the quotes on ``pages`` (the sitemap's visible pages), for the
+        sitemap: [(translation key, quotes page, permalink, last published), ...], in one
+        query whatever the number of quotes. ``indexes``: {home path: (quotes page, url)}."""
+        entries = []
+        quotes = EditionQuote.objects.filter(
+            page__in=pages.type(EditionPage), speaker__in=SpeakerPage.objects.visible()
+        ).values_list("translation_key", "page__path", "page__last_published_at")
+        for key, edition_path, published_at in quotes:
+            index, index_url = indexes.get(home_path(edition_path), (None, None))
+            if index is not None:
+                entries.append((key, index, f"{index_url}{key}/", published_at))
+        return entries
+
 
 def quote_permalink(quote, request, *, full=False):
     """The permalink of ``quote`` on the quotes page of its edition's language and series (with
@@ -211,6 +202,6 @@ def quote_permalink(quote, request, *, full=False):
     home = home_path(quote.page)
     cache = request.__dict__.setdefault("_quote_indexes", {}) if request is not None else {}
     if home not in cache:
-        cache[home] = QuoteIndexPage.objects.live().filter(path__startswith=home).first()
+        cache[home] = QuoteIndexPage.objects.visible().filter(path__startswith=home).first()
     index = cache[home]
     return index.quote_url(quote, request, full=full) if index is not None else None

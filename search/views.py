@@ -7,26 +7,23 @@ searches (quotes are not pages), chained into one list that the paginator counts
 so that a page of results costs the same few queries however many results there are.
 """
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
+from core.links import follow
+from core.pagination import paginate
+from core.visibility import visible
 from editions.models import EditionPage, EditionQuote
-from localisation.links import follow_language
-from news.models import NewsPage
-from partners.models import OrganisationPage
 from quotes.models import quote_permalink
 from speakers.models import SpeakerPage
 
@@ -42,13 +39,6 @@ WORD = re.compile(r"[^\W_]+")
 # (which are not UTF-8) can be neither stored, nor searched, nor shown.
 UNUSABLE_CATEGORIES = {"Cc", "Cs"}
 
-# The page types the search covers, each with the label a result carries and its snippet.
-PAGE_KINDS = {
-    EditionPage: (_("Edition"), lambda page: page.lead or page.theme),
-    SpeakerPage: (_("Speaker"), lambda page: page.position),
-    OrganisationPage: (_("Organisation"), lambda page: text_of(page.description)),
-    NewsPage: (_("News"), lambda page: page.lead),
-}
 QUOTE_KIND = _("Quote")
 
 
@@ -83,8 +73,10 @@ def search_terms(query):
     return " ".join(WORD.findall(query))
 
 
-def text_of(rich_text):
-    return html.unescape(strip_tags(rich_text or ""))
+def searched_page_types():
+    """The page types search lists: those that give their results a label
+    (``search_result_label``, core.pages.SitePage)."""
+    return [model for model in get_page_models() if getattr(model, "search_result_label", None)]
 
 
 class ChainedResults:
@@ -110,14 +102,18 @@ class ChainedResults:
 
 
 def find(terms, locale):
-    """Live, public pages of the searched types and quotes from live, public editions, in
-    the locale, that contain every word of ``terms``."""
+    """Visible pages of the searched types and quotes by visible speakers at visible
+    editions, in the locale, that contain every word of ``terms``."""
     backend = get_search_backend()
-    pages = Page.objects.live().public().filter(locale=locale)
-    found_pages = backend.search(terms, pages.exact_type(*PAGE_KINDS).specific(), operator="and")
-    quotes = EditionQuote.objects.filter(page__in=pages.values("pk")).select_related(
-        "page", "speaker"
+    # The search backend only filters on plain fields: the rule is applied as a subquery.
+    pages = Page.objects.filter(pk__in=visible(Page.objects.all(), locale).values("pk"))
+    found_pages = backend.search(
+        terms, pages.exact_type(*searched_page_types()).specific(), operator="and"
     )
+    quotes = EditionQuote.objects.filter(
+        page__in=pages.type(EditionPage).values("pk"),
+        speaker__in=SpeakerPage.objects.visible(),
+    ).select_related("page", "speaker")
     found_quotes = backend.search(terms, quotes, operator="and")
     return ChainedResults(found_pages, found_quotes)
 
@@ -125,8 +121,8 @@ def find(terms, locale):
 def present(rows, request, locale):
     """One SearchResult per page or quote, in order. A quote leads to its permalink (or, in a
     series without a quotes page, to its edition); its speaker is shown in the visitor's
-    language (page relations point at the source language: localisation.links)."""
-    follow_language([row for row in rows if isinstance(row, EditionQuote)], "speaker", locale.pk)
+    language (page relations point at the source language: core.links)."""
+    follow([row for row in rows if isinstance(row, EditionQuote)], "speaker")
     results = []
     for row in rows:
         if isinstance(row, EditionQuote):
@@ -145,10 +141,12 @@ def present(rows, request, locale):
                 )
             )
         else:
-            label, snippet = PAGE_KINDS[type(row)]
             results.append(
                 SearchResult(
-                    kind=label, title=row.title, url=row.get_url(request), snippet=snippet(row)
+                    kind=row.search_result_label,
+                    title=row.title,
+                    url=row.get_url(request),
+                    snippet=row.search_snippet(),
                 )
             )
     return results
@@ -162,9 +160,7 @@ def search(request):
     if terms:
         locale = Locale.objects.filter(language_code=translation.get_language()).first()
     matches = find(terms, locale) if locale else []
-    paginator = Paginator(matches, RESULTS_PER_PAGE)
-    # A missing, non-numeric or out-of-range page number gives the first or last page.
-    results = paginator.get_page(request.GET.get("page"))
+    results = paginate(matches, request, RESULTS_PER_PAGE)
     results.object_list = present(results.object_list, request, locale) if matches else []
     if query:
         heading = gettext("Search results for “%(query)s”") % {"query": query}
@@ -179,7 +175,6 @@ def search(request):
             "search_results": results,
             "query_shortened": shortened,
             "max_query_length": MAX_QUERY_LENGTH,
-            "page_range": paginator.get_elided_page_range(results.number),
             "pagination_query": urlencode({"q": query}),
         },
     )

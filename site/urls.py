@@ -6,8 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.router import api_router
 from conference_site import views as site_views
-from conference_site.api import api_router
 from search import views as search_views
 
 urlpatterns = [

@@ -12,10 +12,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
-from editions.models import EditionPage, EditionQuote
-from home.models import home_path
-from localisation.languages import language_order
-from quotes.models import QuoteIndexPage
+from core.languages import language_order
+from core.pages import home_path
+from core.visibility import visible
 
 
 @dataclass(frozen=True)
@@ -27,15 +26,16 @@ class SitemapItem:
 
 
 def sitemap_entries(request):
-    """Every live, public page of the request's site in every language, and the permalink of
-    every quote on them, each with its alternates:
+    """Every visible page of the request's site in every language, and the addresses below
+    them that a page class lists (``sitemap_entries``: the permalink of every quote), each with
+    its alternates:
     [{"url", "lastmod", "alternates": [(hreflang, url), ...]}, ...].
 
     A page's alternates are its live translations (itself included), found by grouping the
     pages on their translation key, plus ``x-default``, the page in the default language,
     as the pages' own hreflang links give them. A constant number of queries whatever the
-    number of pages: the site, the view restrictions, the pages with their locales, then the
-    quotes.
+    number of pages: the site, the pages with their locales, then one per page class that
+    lists addresses below its pages (the quotes).
     """
     site = Site.find_for_request(request)
     if site is None:
@@ -45,15 +45,14 @@ def sitemap_entries(request):
     if not root_paths:
         return []
     pages = (
-        Page.objects.live()
-        .public()
+        visible(Page.objects.all())
         .filter(reduce(or_, (Q(url_path__startswith=path) for path in root_paths)))
         .select_related("locale")
         .order_by("path")
     )
 
     groups = defaultdict(list)
-    quote_indexes = {}
+    listing_subpages = defaultdict(dict)
     for page in pages:
         parts = page.get_url_parts(request)
         # Skip what is not routable, and pages of another site nested inside this one.
@@ -61,20 +60,15 @@ def sitemap_entries(request):
             continue
         _site_id, root_url, path = parts
         groups[page.translation_key].append((page, root_url + path))
-        if page.specific_class is QuoteIndexPage:
-            quote_indexes[home_path(page)] = (page, root_url + path)
+        if hasattr(page.specific_class, "sitemap_entries"):
+            listing_subpages[page.specific_class][home_path(page)] = (page, root_url + path)
 
-    # Each quote's permalink, in each language it is published in, on that language's quotes
-    # page: one more query, whatever the number of quotes.
-    if quote_indexes:
-        quotes = EditionQuote.objects.filter(
-            page__in=pages.type(EditionPage), speaker__live=True
-        ).values_list("translation_key", "page__path", "page__last_published_at")
-        for key, edition_path, published_at in quotes:
-            index, index_url = quote_indexes.get(home_path(edition_path), (None, None))
-            if index is not None:
-                quote_page = SitemapItem(locale=index.locale, last_published_at=published_at)
-                groups[key].append((quote_page, f"{index_url}{key}/"))
+    # The addresses below such pages (each quote's permalink, in each language it is published
+    # in): one more query per page class, whatever their number.
+    for page_class, indexes in listing_subpages.items():
+        for key, index, url, published_at in page_class.sitemap_entries(indexes, pages):
+            item = SitemapItem(locale=index.locale, last_published_at=published_at)
+            groups[key].append((item, url))
 
     entries = []
     for group in groups.values():

@@ -1,9 +1,9 @@
-import unicodedata
+from collections import defaultdict
 from urllib.parse import urlencode
 
 from django import forms
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, Q, prefetch_related_objects
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -11,90 +11,21 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.images.models import Rendition
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 
-from conference_site.api_fields import EditionsTakenPartField
-from conference_site.filters import PageFilterForm
-from localisation.fields import SYNCHRONISED_SLUG, overridable, synchronised
-from localisation.links import follow_language, localized_page
-
-# Directory order. Names are compared letter by letter with accents set aside, so "Émile" files
-# with "Eliot", and "Ёлкин" with "Ефимов" as Russian indexes do, while "Йошкин" keeps a letter of
-# its own. Scripts come in the reader's order: Cyrillic first on the Russian site, Latin first
-# elsewhere. Python's own order (code points) would put "Élodie" after "Zola", "Ёлкин" before
-# "Абрамов".
-
-LATIN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-# The letters a Russian name can start with: no hard sign, yeru or soft sign, and no yo, filed
-# with ye.
-ALPHABETS = {"ru": "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"}
-SCRIPT_ORDERS = {"ru": ("CYRILLIC", "LATIN")}
-DEFAULT_SCRIPT_ORDER = ("LATIN", "CYRILLIC")
-# Latin letters that Unicode does not decompose into a base letter and an accent.
-LATIN_SPELLED_OUT = {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
-CYRILLIC_YO, CYRILLIC_YE = "\N{CYRILLIC SMALL LETTER IO}", "\N{CYRILLIC SMALL LETTER IE}"
-# The heading for names that start with a digit or with no letter at all; it comes last.
-OTHER_INITIAL = "#"
-
-
-def _language(language=None):
-    return (language or get_language() or "").split("-")[0]
-
-
-def _script(char):
-    return unicodedata.name(char, "").split(" ", 1)[0]
-
-
-def _base_letters(text):
-    """The letters and digits of ``text``, lowercase, without their accents."""
-    for char in unicodedata.normalize("NFC", text).casefold():
-        if not char.isalnum():
-            continue
-        if char == CYRILLIC_YO:
-            yield CYRILLIC_YE
-        elif _script(char) == "CYRILLIC":
-            yield char
-        elif char in LATIN_SPELLED_OUT:
-            yield from LATIN_SPELLED_OUT[char]
-        else:
-            decomposed = unicodedata.normalize("NFD", char)
-            yield from (part for part in decomposed if not unicodedata.combining(part))
-
-
-def alphabetical_key(text, language=None):
-    """A sort key that files ``text`` as a reader of ``language`` (default: the active one)
-    expects: accents aside, their own script first, digits after letters."""
-    scripts = SCRIPT_ORDERS.get(_language(language), DEFAULT_SCRIPT_ORDER)
-
-    def rank(char):
-        if char.isdigit():
-            return len(scripts) + 1
-        script = _script(char)
-        return scripts.index(script) if script in scripts else len(scripts)
-
-    return tuple((rank(char), char) for char in _base_letters(text)), text.casefold()
-
-
-def initial(text):
-    """The letter ``text`` is filed under, uppercase: "Émile" and "eliot" under "E", "Ёлкин"
-    under the Cyrillic ye, "42" under "#"."""
-    for char in _base_letters(text):
-        return OTHER_INITIAL if char.isdigit() else char.upper()
-    return OTHER_INITIAL
-
-
-def letter_order(letters, language=None):
-    """``letters`` in the order of the reader's alphabet, the catch-all "#" last."""
-    return sorted(
-        letters, key=lambda letter: (letter == OTHER_INITIAL, alphabetical_key(letter, language))
-    )
-
-
-def alphabet(language=None):
-    """The letters a directory always shows for the language, linked or not."""
-    return ALPHABETS.get(_language(language), LATIN_ALPHABET)
+from core import seo
+from core.alphabet import alphabet, by_name, initial, letter_order
+from core.api_fields import PageLinkField, RelationField
+from core.fields import SYNCHRONISED_SLUG, overridable, synchronised
+from core.filters import PageFilterForm
+from core.images import with_renditions
+from core.links import follow, visible_targets
+from core.pages import IndexPage, SitePage, TranslatableRow, home_path
+from core.relations import relation
+from editions.models import EditionPage, EditionQuote, EditionSpeaker
+from speakers.serializers import represent_participation
+from speakers.structured_data import speaker_person
 
 
 class SpeakerFilterForm(PageFilterForm):
@@ -117,21 +48,10 @@ class SpeakerFilterForm(PageFilterForm):
     all_labels = {"organisation": _("All organisations"), "edition": _("All editions")}
 
 
-class SpeakerIndexPage(Page):
+class SpeakerIndexPage(IndexPage):
     """The directory of everyone who spoke at an edition of the series."""
 
-    intro = models.TextField(
-        _("introduction"),
-        blank=True,
-        help_text=_("A sentence or two shown above the list of speakers."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    override_translatable_fields = SYNCHRONISED_SLUG
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["speakers.SpeakerPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("speaker directory")
@@ -141,49 +61,38 @@ class SpeakerIndexPage(Page):
     # this series (the editions under the same home page).
 
     def speakers(self):
-        """The live people of this directory."""
-        return SpeakerPage.objects.child_of(self).live()
+        """The visible people of this directory."""
+        return SpeakerPage.objects.child_of(self).visible()
 
     def participations_in_series(self):
-        """The speaker rows of the live editions of this series in this directory's language."""
-        from editions.models import EditionSpeaker
-
-        return EditionSpeaker.objects.filter(
-            page__live=True,
-            page__locale_id=self.locale_id,
-            page__path__startswith=self._get_parent_path_from_path(self.path),
+        """The speaker rows of the visible editions of this series in this directory's
+        language."""
+        editions = EditionPage.objects.visible(self.locale_id).filter(
+            path__startswith=home_path(self)
         )
+        return EditionSpeaker.objects.filter(page__in=editions)
 
     def organisations_of_speakers(self):
-        """The live organisations, in this language, that a person of the directory belongs to
-        now or represented at an edition of the series."""
-        from partners.models import OrganisationPage
-
+        """The visible organisations, in this language, that a person of the directory belongs
+        to now or represented at an edition of the series."""
+        organisation_model = SpeakerPage.organisation.field.related_model
         speakers = self.speakers()
         represented = self.participations_in_series().filter(
             speaker__translation_key__in=speakers.values("translation_key")
         )
-        return (
-            OrganisationPage.objects.live()
-            .filter(locale_id=self.locale_id)
-            .filter(
-                Q(translation_key__in=speakers.values("organisation__translation_key"))
-                | Q(translation_key__in=represented.values("organisation__translation_key"))
-            )
+        return organisation_model.objects.visible(self.locale_id).filter(
+            Q(translation_key__in=speakers.values("organisation__translation_key"))
+            | Q(translation_key__in=represented.values("organisation__translation_key"))
         )
 
     def editions_with_speakers(self):
-        """The live editions of the series, in this language, that a person of the directory
-        took part in, newest first."""
-        from editions.models import EditionPage
-
+        """The visible editions of the series, in this language, that a person of the
+        directory took part in, newest first."""
         participations = self.participations_in_series().filter(
             speaker__translation_key__in=self.speakers().values("translation_key")
         )
-        return (
-            EditionPage.objects.live()
-            .filter(pk__in=participations.values("page_id"))
-            .order_by("-start_date")
+        return EditionPage.objects.filter(pk__in=participations.values("page_id")).order_by(
+            "-start_date"
         )
 
     def speakers_matching(self, organisation=None, edition=None):
@@ -210,25 +119,17 @@ class SpeakerIndexPage(Page):
         language = get_language()
         filters = SpeakerFilterForm(
             request.GET,
-            organisation=sorted(
-                self.organisations_of_speakers(),
-                key=lambda page: alphabetical_key(page.title, language),
-            ),
+            organisation=by_name(self.organisations_of_speakers(), language),
             edition=self.editions_with_speakers(),
         )
         applied = filters.applied()
-        speakers = (
+        speakers = list(
             self.speakers_matching(**filters.selected_pages())
-            .select_related("organisation", "photo")
-            .prefetch_related(Prefetch("photo__renditions", queryset=Rendition.objects.all()))
+            .select_related("photo", "organisation")
+            .prefetch_related(with_renditions("photo"))
         )
-        speakers = sorted(
-            follow_language(speakers, "organisation", self.locale_id),
-            key=lambda speaker: (
-                alphabetical_key(speaker.family_name or speaker.title, language),
-                alphabetical_key(speaker.title, language),
-            ),
-        )
+        SpeakerPage.current_organisation.preload(speakers)
+        speakers = by_name(speakers, language)
         by_letter = {}
         for speaker in speakers:
             by_letter.setdefault(initial(speaker.family_name or speaker.title), []).append(speaker)
@@ -271,7 +172,7 @@ class SpeakerIndexPage(Page):
         return context
 
 
-class SpeakerPage(Page):
+class SpeakerPage(SitePage):
     """A person, followed across every edition they took part in."""
 
     family_name = models.CharField(
@@ -327,19 +228,27 @@ class SpeakerPage(Page):
         index.FilterField("family_name"),
     ]
 
-    # The JSON API (conference_site.api): relations point at pages in this page's language.
+    # The JSON API (api/): relations point at pages in this page's language.
     api_fields = [
         APIField("family_name"),
         APIField("position"),
-        APIField("organisation"),
+        APIField("organisation", serializer=PageLinkField(source="current_organisation")),
         APIField("photo", serializer=ImageRenditionField("fill-480x480")),
         APIField("biography"),
         APIField("links"),
-        APIField("editions", serializer=EditionsTakenPartField()),
+        APIField(
+            "editions",
+            serializer=RelationField("editions_taken_part", represent_participation),
+        ),
     ]
 
     parent_page_types = ["speakers.SpeakerIndexPage"]
     subpage_types = []
+
+    rich_description_fields = ("biography",)
+    og_type = "profile"
+    share_images = (seo.ShareImageSpec("photo", seo.PORTRAIT, large=False),)
+    search_result_label = _("Speaker")
 
     class Meta:
         verbose_name = _("speaker")
@@ -349,48 +258,84 @@ class SpeakerPage(Page):
             self.family_name = self.title.split()[-1]
         super().save(*args, **kwargs)
 
-    # Inline rows point at the source-language speaker page (page relations are synchronised,
-    # not translated), so history is matched on translation_key and kept to this language.
+    # Rows of an edition point at the source-language speaker page (page relations are
+    # synchronised, not translated), so a person's history is matched on translation_key, in
+    # the visible editions of the page's own language.
 
-    def editions_taken_part(self):
-        """Every live edition this person took part in, newest first, with their role and the
-        position they held then."""
-        from editions.models import EditionSpeaker
-
-        return (
+    @relation
+    def editions_taken_part(speakers):
+        """Every visible edition each person took part in, newest first, with their role and
+        the position and organisation they held then (organisation as a link in the page's
+        language)."""
+        rows = follow(
             EditionSpeaker.objects.filter(
-                speaker__translation_key=self.translation_key,
-                page__live=True,
-                page__locale_id=self.locale_id,
+                speaker__translation_key__in={page.translation_key for page in speakers},
+                page__in=EditionPage.objects.visible().filter(
+                    locale_id__in={page.locale_id for page in speakers}
+                ),
             )
+            .annotate(key=F("speaker__translation_key"))
             .select_related("page", "page__venue", "organisation")
-            .order_by("-page__start_date", "sort_order")
+            .order_by("-page__start_date", "sort_order"),
+            "organisation",
         )
+        return grouped_by_person(rows, speakers)
+
+    @relation
+    def current_organisation(speakers):
+        """Where each person works now, as a link in the page's language."""
+        prefetch_related_objects(speakers, "organisation")
+        targets = visible_targets([(page.organisation, page.locale_id) for page in speakers])
+        return {
+            page.pk: page.organisation and targets[page.organisation.pk, page.locale_id]
+            for page in speakers
+        }
 
     def all_quotes(self):
-        from editions.models import EditionQuote
-
+        """What this person said at the visible editions in the page's language, newest
+        edition first."""
         return (
             EditionQuote.objects.filter(
                 speaker__translation_key=self.translation_key,
-                page__live=True,
-                page__locale_id=self.locale_id,
+                page__in=EditionPage.objects.visible(self.locale_id),
             )
             .select_related("page")
             .order_by("-page__start_date", "sort_order")
         )
 
+    @classmethod
+    def api_prefetch(cls, speakers, fields):
+        if "photo" in fields:
+            prefetch_related_objects(speakers, "photo", with_renditions("photo"))
+        if "organisation" in fields:
+            cls.current_organisation.preload(speakers)
+        if "links" in fields:
+            prefetch_related_objects(speakers, "links")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["participations"] = follow_language(
-            self.editions_taken_part(), "organisation", self.locale_id
-        )
+        context["participations"] = self.editions_taken_part()
         context["quotes"] = self.all_quotes()
-        context["current_organisation"] = localized_page(self.organisation, self.locale_id)
+        context["current_organisation"] = self.current_organisation()
         return context
 
+    def structured_data(self, context, meta, home):
+        return speaker_person(self, context, meta, home)
 
-class SpeakerLink(TranslatableMixin, Orderable):
+    def search_snippet(self):
+        return self.position
+
+
+def grouped_by_person(rows, pages):
+    """{page pk: rows} of rows annotated with the translation key of their person or
+    organisation (``key``), each page given the rows of editions in its own language."""
+    by_key_and_locale = defaultdict(list)
+    for row in rows:
+        by_key_and_locale[row.key, row.page.locale_id].append(row)
+    return {page.pk: by_key_and_locale[page.translation_key, page.locale_id] for page in pages}
+
+
+class SpeakerLink(TranslatableRow):
     page = ParentalKey(SpeakerPage, on_delete=models.CASCADE, related_name="links")
     label = models.CharField(
         _("label"), max_length=100, help_text=_("For example “Profile at Skolkovo”.")
@@ -401,8 +346,7 @@ class SpeakerLink(TranslatableMixin, Orderable):
     override_translatable_fields = overridable("url")
     api_fields = [APIField("label"), APIField("url")]
 
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
+    class Meta(TranslatableRow.Meta):
         verbose_name = _("link")
 
     def __str__(self):

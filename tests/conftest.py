@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from editions.models import EditionIndexPage
 from home.models import HomePage
@@ -29,6 +30,29 @@ from tests.factories import (
     QuoteIndexPageFactory,
     SpeakerIndexPageFactory,
 )
+
+
+def pytest_collection_modifyitems(items):
+    """Layer the suite: a test that touches the database is an integration test, any other a
+    unit test (``pytest -m unit`` runs in seconds). A test may say so itself."""
+    for item in items:
+        if item.get_closest_marker("unit") or item.get_closest_marker("integration"):
+            continue
+        uses_database = item.get_closest_marker("django_db") or {
+            "db",
+            "transactional_db",
+            "django_db_blocker",
+        } & set(getattr(item, "fixturenames", ()))
+        item.add_marker(pytest.mark.integration if uses_database else pytest.mark.unit)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_reference_index():
+    """Wagtail's reference index (where each object is used, for the admin's "usage" views)
+    is rebuilt on every save of a page or row: no test reads it, and it costs a fifth of the
+    suite's time."""
+    with disable_reference_index_auto_update():
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -62,8 +86,7 @@ def root_page(db):
     return Page.get_first_root_node()
 
 
-@pytest.fixture
-def home_page(root_page) -> HomePage:
+def make_home_page(root_page):
     """A HomePage under the root, made the default Site's root page.
 
     Wagtail's placeholder "Welcome" page is removed, as the demo loader does, so that URLs
@@ -77,6 +100,11 @@ def home_page(root_page) -> HomePage:
     if placeholder.specific_class is Page and not placeholder.get_children().exists():
         placeholder.delete()
     return home
+
+
+@pytest.fixture
+def home_page(root_page) -> HomePage:
+    return make_home_page(root_page)
 
 
 @pytest.fixture
@@ -113,6 +141,20 @@ class SiteTree:
     speakers: SpeakerIndexPage
     partners: PartnerIndexPage
     news: NewsIndexPage
+
+
+def build_site_tree():
+    """The skeleton of ``site_tree``, for fixtures of a wider scope than a test's."""
+    root = Page.get_first_root_node()
+    home = make_home_page(root)
+    return SiteTree(
+        root=root,
+        home=home,
+        editions=EditionIndexPageFactory(parent=home, slug="editions"),
+        speakers=SpeakerIndexPageFactory(parent=home, slug="speakers"),
+        partners=PartnerIndexPageFactory(parent=home, slug="partners"),
+        news=NewsIndexPageFactory(parent=home, slug="news"),
+    )
 
 
 @pytest.fixture

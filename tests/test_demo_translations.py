@@ -1,5 +1,5 @@
 """The demo in Russian and French: loaded through wagtail-localize from the PO files kept in
-home/demo/translations/, complete, live, and never loaded twice."""
+demo/content/translations/, complete, live, and never loaded twice."""
 
 import re
 import shutil
@@ -13,8 +13,8 @@ from django.core.management.base import CommandError
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringTranslation, Translation
 
+from demo.translations import TRANSLATIONS_DIR, DemoObject, DemoTranslations
 from editions.models import EditionPage, Venue
-from home.demo_translations import TRANSLATIONS_DIR, DemoObject, DemoTranslations
 from home.models import HomePage
 from localisation.machine_translation import fold, glossary_renderings
 from localisation.models import GlossaryTerm

@@ -7,8 +7,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     EditionPageFactory,
@@ -18,6 +16,7 @@ from tests.factories import (
     VenueFactory,
     translate_page,
 )
+from tests.queries import counted_get
 
 pytestmark = pytest.mark.django_db
 
@@ -267,11 +266,8 @@ def test_unknown_feed_paths_are_not_found(client, site_tree, path):
 
 
 def queries_for(client, url):
-    assert client.get(url).status_code == 200  # warm-up
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured), entries(ElementTree.fromstring(response.content))
+    count, response = counted_get(client, url)
+    return count, entries(ElementTree.fromstring(response.content))
 
 
 def test_news_feed_queries_do_not_grow_with_news(client, site_tree):

@@ -15,13 +15,9 @@ from tests.factories import (
     translate_page,
     translate_pages,
 )
+from tests.html import soup_of
 
 pytestmark = pytest.mark.django_db
-
-
-def soup_of(response):
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.fixture

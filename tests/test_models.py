@@ -51,7 +51,6 @@ def test_edition_status_is_past_the_day_after_end_date():
 def test_single_day_edition_is_ongoing_on_its_only_day():
     edition = EditionPage(year=2016, start_date=FIRST_DAY, end_date=FIRST_DAY)
 
-    assert edition.is_single_day
     assert edition.status(FIRST_DAY - DAY) == EditionStatus.UPCOMING
     assert edition.status(FIRST_DAY) == EditionStatus.ONGOING
     assert edition.status(FIRST_DAY + DAY) == EditionStatus.PAST

@@ -10,8 +10,6 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from editions.models import EditionQuote
@@ -25,6 +23,8 @@ from tests.factories import (
     translate_page,
     translate_pages,
 )
+from tests.html import soup_of
+from tests.queries import counted_get
 
 pytestmark = pytest.mark.django_db
 
@@ -477,12 +477,8 @@ def results_of_size(site_tree, speakers, quotes):
 
 
 def queries_for_search(client):
-    url = f"/en/search/?q={WORD}"
-    assert client.get(url).status_code == 200  # warm-up
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured), BeautifulSoup(response.content, "html.parser")
+    count, response = counted_get(client, f"/en/search/?q={WORD}")
+    return count, soup_of(response)
 
 
 def test_search_page_queries_do_not_grow_with_the_number_of_results(client, site_tree):

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from conference_site.templatetags import seo_tags
+from core.templatetags import seo_tags
 from editions.models import PartnerRole
 from speakers.models import SpeakerLink, SpeakerPage
 from tests.factories import (
@@ -26,6 +26,7 @@ from tests.factories import (
     translate_page,
     translate_pages,
 )
+from tests.html import soup_of
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +34,6 @@ pytestmark = pytest.mark.django_db
 SITE = "http://localhost"
 SCHEDULED = "https://schema.org/EventScheduled"
 OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
-
-
-def soup_of(response):
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def meta_content(html, name):

@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from localisation.machine_translation import machine_translator_settings
+from localisation.translator_settings import machine_translator_settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -24,7 +24,6 @@ def env_list(name, default=""):
 
 
 INSTALLED_APPS = [
-    "conference_site",
     "home",
     "editions",
     "speakers",
@@ -33,6 +32,8 @@ INSTALLED_APPS = [
     "quotes",
     "search",
     "localisation",
+    "demo",
+    "core",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -160,7 +161,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Machine translation (localisation/machine_translation.py):
+# Machine translation (localisation/translator_settings.py, localisation/machine_translation.py):
 # DEEPL_AUTH_KEY selects DeepL (keys ending in ":fx" use the free API); otherwise
 # LIBRETRANSLATE_URL (+ LIBRETRANSLATE_API_KEY) selects a LibreTranslate server; with neither,
 # there is no machine translation. Either way, the glossary's terms come back as written.

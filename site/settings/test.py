@@ -1,4 +1,4 @@
-from localisation.machine_translation import PSEUDO_TRANSLATOR, glossary_aware
+from localisation.translator_settings import PSEUDO_TRANSLATOR, glossary_aware
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR

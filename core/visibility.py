@@ -1,0 +1,54 @@
+"""The one rule of what a visitor may see.
+
+A page is visible when it is live, when no page above it is unpublished (its address would
+lead nowhere), and when neither it nor a page above it has a view restriction (password, login
+or groups). Rows of a page (an edition's quotes, its speakers) are visible when their page is.
+Every public output asks this module: pages, home-page blocks, previous/next links, feeds,
+calendars, the sitemap, search, the API and the language switcher.
+
+The restrictions and the unpublished ancestors are matched in the database (EXISTS subqueries),
+so applying the rule costs no query of its own, whatever the number of pages.
+"""
+
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
+
+
+def hidden_by_an_ancestor_or_itself():
+    """An expression true for a page that is restricted, or under a restricted or unpublished
+    page. The inner pages' paths are prefixes of the outer page's path: itself or an ancestor."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    # Only a page with children can be the unpublished ancestor of another: few rows to match.
+    unpublished_above = Page.objects.filter(
+        live=False, numchild__gt=0, path=Substr(OuterRef("path"), 1, Length("path"))
+    )
+    return Exists(restricted) | Exists(unpublished_above)
+
+
+def locale_pk(locale):
+    return getattr(locale, "pk", locale)
+
+
+def visible(pages, locale=None):
+    """The pages of the queryset ``pages`` that a visitor may see, in ``locale`` (a Locale or
+    its id) when one is given."""
+    pages = pages.filter(live=True).exclude(hidden_by_an_ancestor_or_itself())
+    if locale is not None:
+        pages = pages.filter(locale_id=locale_pk(locale))
+    return pages
+
+
+def is_visible(page):
+    """Whether a visitor may see this one page (one query)."""
+    return page.pk is not None and visible(Page.objects.filter(pk=page.pk)).exists()
+
+
+class VisiblePageQuerySet(PageQuerySet):
+    def visible(self, locale=None):
+        return visible(self, locale)
+
+
+VisiblePageManager = PageManager.from_queryset(VisiblePageQuerySet)

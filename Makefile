@@ -45,7 +45,7 @@ run: demo ## Set up everything, load the demo and serve http://$(HOST):$(PORT)
 
 test: catalogues ## Run the whole test suite in parallel, with coverage (SQLite unless DATABASE_URL is set)
 	@# pytest exits with 5 when it collected no test: that is a failure, never a pass.
-	@$(BIN)/pytest -n $(WORKERS) --cov --cov-report=term $(PYTEST_ARGS); status=$$?; \
+	@$(BIN)/pytest -n $(WORKERS) --dist loadscope --cov --cov-report=term $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing."; exit 1; fi; \
 	exit $$status
 

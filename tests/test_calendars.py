@@ -21,7 +21,7 @@ from tests.queries import counted_get
 
 pytestmark = pytest.mark.django_db
 
-SMALL, LARGE = 2, 20
+SMALL, LARGE = 2, 10
 
 # Pinned counts: lower them when a change saves a query; never raise them to hide growth.
 EDITION_CALENDAR_QUERIES = 14

@@ -24,7 +24,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PARIS = ZoneInfo("Europe/Paris")
 
-SMALL, LARGE = 2, 20
+SMALL, LARGE = 2, 10
 
 # Pinned counts: lower them when a change saves a query; never raise them to hide growth.
 NEWS_FEED_QUERIES = 11

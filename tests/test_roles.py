@@ -1,78 +1,35 @@
 """Who may do what: Editors write English, each Translators group works on its own language,
-Moderators review and publish everything (home/roles.py, `manage.py setup_roles`).
-
-The truth table below is the specification; every cell is checked twice, once through Wagtail's
-and wagtail-localize's permission checks and once through the admin views a person would use.
-"""
+Moderators review and publish everything (home/roles.py, `manage.py setup_roles`). The truth
+table itself is checked in test_role_truth_tables.py; here, what setup_roles does and the
+publishing of synced translations."""
 
 import io
 import json
-from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.urls import reverse
 from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
-    Page,
-    TaskState,
     Workflow,
     WorkflowPage,
 )
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.operations import translate_object
 
 from home.roles import EDITORS, MODERATORS, REVIEW_WORKFLOW, translators_group_name
 from news.models import NewsPage
 from tests.factories import HomePageFactory, NewsPageFactory, translate_page
+from tests.roles import (
+    ROLE_GROUPS,
+    edit_url,
+    granted,
+    translated_in_the_translation_editor,
+)
 
 pytestmark = pytest.mark.django_db
-
-ROLE_GROUPS = {
-    "editor": EDITORS,
-    "moderator": MODERATORS,
-    "translator_ru": translators_group_name("ru"),
-    "translator_fr": translators_group_name("fr"),
-}
-
-# What each action means, for a page in the given language:
-#   view_draft  preview the latest draft (Wagtail's "View draft")
-#   edit        open the page in the admin editor
-#   submit      send the page to the "Review before publishing" workflow
-#   approve     approve the page while it is in that workflow
-#   publish     publish the page directly
-#   translate   on an English page: send it for translation (wagtail-localize's "Translate this
-#               page"); on a translated page: translate it in wagtail-localize's editor
-TRUTH_TABLE = """
-role            page  view_draft  edit  submit  approve  publish  translate
-editor          en    yes         yes   yes     no       no       no
-editor          ru    no          no    no      no       no       no
-editor          fr    no          no    no      no       no       no
-moderator       en    yes         yes   yes     yes      yes      yes
-moderator       ru    yes         yes   yes     yes      yes      yes
-moderator       fr    yes         yes   yes     yes      yes      yes
-translator_ru   en    no          no    no      no       no       no
-translator_ru   ru    yes         yes   yes     no       no       yes
-translator_ru   fr    no          no    no      no       no       no
-translator_fr   en    no          no    no      no       no       no
-translator_fr   ru    no          no    no      no       no       no
-translator_fr   fr    yes         yes   yes     no       no       yes
-"""
-
-
-def truth_table_cases():
-    header, *rows = (line.split() for line in TRUTH_TABLE.strip().splitlines())
-    actions = header[2:]
-    return [
-        pytest.param(role, language, action, answer == "yes", id=f"{role}-{language}-{action}")
-        for role, language, *answers in rows
-        for action, answer in zip(actions, answers, strict=True)
-    ]
-
 
 # The site: a news item in English and its translations --------------------------------------
 
@@ -138,168 +95,6 @@ def synced_translation_in(news_index_in, locales, superuser, django_capture_on_c
         return source.get_translation(locales[code]).specific
 
     return synced_translation_in
-
-
-@pytest.fixture
-def page_to(news_index_in, news_item_in, synced_translation_in, superuser):
-    """``page_to(action, language)``: the page the action is tried on, in the state it needs."""
-
-    def page_for(action, language):
-        if action == "translate" and language == "en":
-            news_index_in("ru")  # where the translation will go
-            return NewsPageFactory(parent=news_index_in("en"), title="Untranslated", slug="new")
-        if action == "translate":
-            return synced_translation_in(language)
-        page = news_item_in(language)
-        if action == "approve":
-            start_review(page, superuser)
-        return page
-
-    return page_for
-
-
-def start_review(page, user):
-    page.save_revision(user=user)
-    page.get_workflow().start(page, user)
-
-
-# Each action through the permission checks the admin makes -----------------------------------
-
-
-def allowed_by_permission_checks(action, user, page):
-    perms = page.permissions_for_user(user)
-    if action == "view_draft":
-        # The rule of Wagtail's ViewDraftView.
-        return perms.can_edit() or perms.can_publish()
-    if action == "edit":
-        return perms.can_edit()
-    if action == "submit":
-        return perms.can_edit() and perms.can_submit_for_moderation()
-    if action == "approve":
-        actions = page.current_workflow_task.specific.get_actions(page, user)
-        return "approve" in {name for name, _label, _needs_data in actions}
-    if action == "publish":
-        return perms.can_publish()
-    if action == "translate":
-        if page.locale.language_code == "en":
-            # wagtail-localize's submit views check this model permission and nothing else.
-            return user.has_perm("wagtail_localize.submit_translation")
-        # Its translation editor and string API check the page's edit permission.
-        return perms.can_edit()
-    raise ValueError(action)
-
-
-@pytest.mark.parametrize(("role", "language", "action", "expected"), truth_table_cases())
-def test_permission_checks_follow_the_truth_table(role, language, action, expected, team, page_to):
-    page = page_to(action, language)
-
-    assert allowed_by_permission_checks(action, team[role], page) is expected
-
-
-# Each action through the admin views -----------------------------------------------------------
-
-
-def granted(response):
-    """True when the admin served the page, False when it refused: a redirect to the dashboard
-    (Wagtail's "Sorry, you do not have permission") or a 403. Anything else fails the test."""
-    if response.status_code == 200:
-        return True
-    if response.status_code == 403:
-        return False
-    if response.status_code == 302 and response.url == reverse("wagtailadmin_home"):
-        return False
-    raise AssertionError(f"Neither served nor refused: {response.status_code} {response}")
-
-
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
-
-
-def news_form_data(page, **fields):
-    """The POST the page editor sends for a news item with nothing inline."""
-    return nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "date": page.date.isoformat(),
-            "edition": "",
-            "topics": inline_formset([]),
-            "lead": page.lead,
-            "body": streamfield([]),
-            "seo_title": "",
-            "search_description": "",
-            "go_live_at": "",
-            "expire_at": "",
-            **fields,
-        }
-    )
-
-
-def allowed_through_the_admin(action, client, page, locales):
-    if action == "view_draft":
-        return granted(client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk])))
-    if action == "edit":
-        return granted(client.get(edit_url(page)))
-    if action == "submit":
-        client.post(edit_url(page), news_form_data(page, **{"action-submit": "Submit"}))
-        return Page.objects.get(pk=page.pk).workflow_in_progress
-    if action == "approve":
-        task_state = page.current_workflow_task_state
-        client.post(
-            reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]),
-            {"comment": ""},
-        )
-        return TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_APPROVED
-    if action == "publish":
-        client.post(
-            edit_url(page),
-            news_form_data(page, title="Published title", **{"action-publish": "Publish"}),
-        )
-        return NewsPage.objects.get(pk=page.pk).title == "Published title"
-    if action == "translate":
-        if page.locale.language_code == "en":
-            client.post(
-                reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
-                {"locales": [locales["ru"].pk]},
-            )
-            return page.get_translations().filter(locale=locales["ru"]).exists()
-        return translated_in_the_translation_editor(client, page)
-    raise ValueError(action)
-
-
-def translated_in_the_translation_editor(client, page):
-    """Opens the page's translation in wagtail-localize's editor and translates its title."""
-    translation = Translation.objects.get(
-        source__object_id=page.translation_key, target_locale=page.locale
-    )
-    editor = client.get(edit_url(page))
-    editor_opened = granted(editor)
-    if editor_opened:
-        props = json.loads(editor.context["props"])
-        assert props["locale"]["code"] == page.locale.language_code
-
-    title = translation.source.stringsegment_set.get(context__path="title")
-    client.put(
-        reverse("wagtail_localize:edit_string_translation", args=[translation.pk, title.pk]),
-        urlencode({"value": "Translated title"}),
-        content_type="application/x-www-form-urlencoded",
-    )
-    title_translated = StringTranslation.objects.filter(
-        translation_of=title.string, locale=page.locale, data="Translated title"
-    ).exists()
-
-    assert editor_opened == title_translated, "the editor and its string API disagree"
-    return title_translated
-
-
-@pytest.mark.parametrize(("role", "language", "action", "expected"), truth_table_cases())
-def test_admin_views_follow_the_truth_table(
-    role, language, action, expected, team, page_to, client, locales
-):
-    page = page_to(action, language)
-    client.force_login(team[role])
-
-    assert allowed_through_the_admin(action, client, page, locales) is expected
 
 
 # Synced translations: publishing is the moderators' ------------------------------------------
@@ -474,36 +269,3 @@ def test_a_translators_group_is_found_by_its_language_code_when_renamed(site_tre
         output.getvalue()
     )
     assert Group.objects.filter(name__startswith="Translators: ").count() == 2
-
-
-# Snippets, glossary, images: model-wide rights, deliberately narrow for translators --------------
-
-SNIPPET_TABLE = """
-role            venue_add  topic_add  glossary_list  glossary_add
-editor          yes        yes        yes            no
-moderator       yes        yes        yes            yes
-translator_ru   no         no         yes            no
-"""
-
-SNIPPET_URLS = {
-    "venue_add": "wagtailsnippets_editions_venue:add",
-    "topic_add": "wagtailsnippets_news_topic:add",
-    "glossary_list": "wagtailsnippets_localisation_glossaryterm:list",
-    "glossary_add": "wagtailsnippets_localisation_glossaryterm:add",
-}
-
-
-def snippet_cases():
-    header, *rows = (line.split() for line in SNIPPET_TABLE.strip().splitlines())
-    return [
-        pytest.param(role, view, answer == "yes", id=f"{role}-{view}")
-        for role, *answers in rows
-        for view, answer in zip(header[1:], answers, strict=True)
-    ]
-
-
-@pytest.mark.parametrize(("role", "view", "expected"), snippet_cases())
-def test_snippet_views_follow_the_table(role, view, expected, team, client):
-    client.force_login(team[role])
-
-    assert granted(client.get(reverse(SNIPPET_URLS[view]))) is expected

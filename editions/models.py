@@ -228,8 +228,10 @@ class EditionPageForm(WagtailAdminPageForm):
         # its inline formsets are cleaned: a session row cannot do it in its own clean(),
         # because the formset validates it before attaching it to the page.
         valid = super().is_valid()
-        start_date = self.cleaned_data.get("start_date")
-        end_date = self.cleaned_data.get("end_date")
+        # An unbound form (the preview panel opened before any edit) has nothing cleaned.
+        cleaned_data = getattr(self, "cleaned_data", None) or {}
+        start_date = cleaned_data.get("start_date")
+        end_date = cleaned_data.get("end_date")
         if not (start_date and end_date):
             return valid
         for form in self.formsets["sessions"].forms:

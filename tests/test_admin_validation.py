@@ -175,6 +175,20 @@ def test_edition_keeps_its_own_year_when_edited(superuser_client, edition_index)
     assert edition.get_latest_revision_as_object().theme == "A new theme"
 
 
+def test_the_preview_panel_opened_before_any_edit_says_so_instead_of_failing(
+    superuser_client, edition_index
+):
+    # Wagtail asks for the preview with no form data when the panel opens: the form is unbound.
+    edition = EditionPageFactory(parent=edition_index, title="Synthetic edition to preview")
+
+    response = superuser_client.get(
+        reverse("wagtailadmin_pages:preview_on_edit", args=[edition.pk])
+    )
+
+    # Wagtail's own message, where there was a server error (AttributeError on cleaned_data).
+    assertContains(response, "Preview not available")
+
+
 def test_edition_cannot_take_the_year_of_another_edition_when_edited(
     superuser_client, edition_index
 ):

@@ -18,6 +18,7 @@ from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
 from core.visibility import is_visible, visible
+from editions.models import EditionPage, EditionQuote
 from speakers.models import SpeakerPage
 from tests.conftest import build_site_tree
 from tests.factories import (
@@ -30,6 +31,7 @@ from tests.factories import (
     ProgrammeSessionFactory,
     QuoteIndexPageFactory,
     SpeakerPageFactory,
+    translate_page,
 )
 
 pytestmark = pytest.mark.integration
@@ -271,3 +273,34 @@ def test_visible_pages_of_a_language_are_those_of_that_locale(pages):
         "Synthetic Speaker Control",
         "Synthetic Speaker Quillondrake",
     }
+
+
+@pytest.mark.parametrize("way", ["unpublished", "password"])
+def test_a_hidden_translation_is_neither_an_alternate_nor_offered_by_the_switcher(
+    client, pages, way
+):
+    edition = EditionPage.objects.get(slug="2016")
+    home = edition.get_parent().get_parent()
+    translate_page(home, "fr")
+    translate_page(edition.get_parent(), "fr")
+    french = translate_page(edition, "fr", title="Édition synthétique 2016")
+    assert '<link rel="alternate" hreflang="fr"' in read(client, edition.url)
+
+    hide(french, way)
+    english = BeautifulSoup(client.get(edition.url).content, "html.parser")
+
+    assert english.select('link[rel="alternate"][hreflang="fr"]') == []
+    switcher = english.select_one('.language-switcher a[hreflang="fr"]')
+    # The French home page, with the note, in French, that the page is not translated yet.
+    assert switcher["href"] == "/fr/"
+    assert "pas encore traduite" in switcher.get_text()
+
+
+def test_the_permalink_of_a_quote_from_a_hidden_edition_is_not_found(client, pages):
+    quote = EditionQuote.objects.get(text="What Zephyrine heard.")
+    address = f"/en/quotes/{quote.translation_key}/"
+    assert client.get(address).status_code == 200
+
+    hide(pages["edition"], "groups")
+
+    assert client.get(address).status_code == 404

@@ -15,19 +15,27 @@ from django.db.models import Q
 from core.visibility import visible
 
 
-def visible_targets(pairs, *, select_related=(), prefetch_related=()):
+def visible_targets(pairs, *, known=None, select_related=(), prefetch_related=()):
     """For ``pairs`` of (page, locale id), {(page pk, locale id): the page to link to, or None}.
 
+    ``known`` gives {page pk: visible?} for pages whose visibility was read with them
+    (core.visibility.with_visibility): a page already in the wanted language needs no lookup.
     ``select_related`` and ``prefetch_related`` apply to the pages found, so that a template
     can show, say, their photos without a query per page.
     """
+    known = known or {}
+    targets = {}
     wanted = defaultdict(lambda: (set(), set(), set()))
     for page, locale_id in pairs:
-        if page is not None:
-            keys, locales, pks = wanted[type(page)]
-            keys.add(page.translation_key)
-            locales.add(locale_id)
-            pks.add(page.pk)
+        if page is None:
+            continue
+        if page.pk in known and page.locale_id == locale_id:
+            targets[page.pk, locale_id] = page if known[page.pk] else None
+            continue
+        keys, locales, pks = wanted[type(page)]
+        keys.add(page.translation_key)
+        locales.add(locale_id)
+        pks.add(page.pk)
     found = {}
     for model, (keys, locales, pks) in wanted.items():
         pages = (
@@ -37,9 +45,8 @@ def visible_targets(pairs, *, select_related=(), prefetch_related=()):
             .prefetch_related(*prefetch_related)
         )
         found[model] = {(page.translation_key, page.locale_id): page for page in pages}
-    targets = {}
     for page, locale_id in pairs:
-        if page is None:
+        if page is None or (page.pk, locale_id) in targets:
             continue
         in_model = found[type(page)]
         targets[page.pk, locale_id] = in_model.get(
@@ -53,11 +60,18 @@ def follow(rows, field_name, *, drop_hidden=False, **related):
     language (``row.locale_id``): its visible translation, else itself when visible, else None.
     With ``drop_hidden``, rows whose page is not visible are left out. Returns a list.
 
+    Rows read ``with_visibility`` cost no lookup for pages already in their language; those
+    rows' querysets should then fetch what the template shows of the pages (photos, logos).
+
     >>> participations = follow(edition.participations.all(), "speaker", drop_hidden=True)
     """
     rows = list(rows)
+    flag = f"{field_name}_visible"
+    known = {
+        getattr(row, f"{field_name}_id"): getattr(row, flag) for row in rows if hasattr(row, flag)
+    }
     targets = visible_targets(
-        [(getattr(row, field_name), row.locale_id) for row in rows], **related
+        [(getattr(row, field_name), row.locale_id) for row in rows], known=known, **related
     )
     kept = []
     for row in rows:

@@ -36,7 +36,7 @@ from core.images import with_renditions
 from core.links import follow, visible_targets
 from core.pages import IndexPage, SitePage, TranslatableRow, subpage_url, webcal_url
 from core.relations import all_rows, by_page, inline_rows, relation
-from core.visibility import VisiblePageQuerySet
+from core.visibility import VisiblePageQuerySet, with_visibility
 from editions import calendars, structured_data
 from editions.choices import EditionStatus, PartnerRole, PartnerTier, SpeakerRole
 from editions.feeds import EditionFeed
@@ -448,11 +448,11 @@ class EditionPage(RoutablePageMixin, SitePage):
 
     @relation
     def speaker_participations(editions):
-        rows = inline_rows(
-            editions,
-            "participations",
-            EditionSpeaker.objects.select_related("speaker", "organisation"),
-        )
+        saved_rows = EditionSpeaker.objects.select_related(
+            "speaker", "speaker__photo", "organisation"
+        ).prefetch_related(with_renditions("speaker__photo"))
+        saved_rows = with_visibility(with_visibility(saved_rows, "speaker"), "organisation")
+        rows = inline_rows(editions, "participations", saved_rows)
         return by_page(
             follow(
                 follow(
@@ -469,14 +469,16 @@ class EditionPage(RoutablePageMixin, SitePage):
 
     @relation
     def quotes_with_speakers(editions):
-        rows = inline_rows(editions, "quotes", EditionQuote.objects.select_related("speaker"))
+        saved_rows = with_visibility(EditionQuote.objects.select_related("speaker"), "speaker")
+        rows = inline_rows(editions, "quotes", saved_rows)
         return by_page(follow(all_rows(rows), "speaker", drop_hidden=True), rows)
 
     @relation
     def partners_with_organisations(editions):
-        rows = inline_rows(
-            editions, "partners", EditionPartner.objects.select_related("organisation")
-        )
+        saved_rows = EditionPartner.objects.select_related(
+            "organisation", "organisation__logo"
+        ).prefetch_related(with_renditions("organisation__logo"))
+        rows = inline_rows(editions, "partners", with_visibility(saved_rows, "organisation"))
         followed = follow(
             all_rows(rows),
             "organisation",

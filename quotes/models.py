@@ -21,6 +21,7 @@ from core.links import follow, in_language, visible_targets
 from core.pages import IndexPage, home_path
 from core.pagination import paginate
 from core.routes import TranslatedRoute
+from core.visibility import with_visibility
 from editions.models import EditionPage, EditionQuote, EditionSpeaker
 from quotes.structured_data import quotation
 from speakers.models import SpeakerPage
@@ -103,7 +104,10 @@ class QuoteIndexPage(RoutablePageMixin, IndexPage):
         )
         applied = filters.applied()
         page_of_quotes = paginate(
-            self.filtered(quotes, **filters.selected_pages()).select_related("page", "speaker"),
+            with_visibility(
+                self.filtered(quotes, **filters.selected_pages()).select_related("page", "speaker"),
+                "speaker",
+            ),
             request,
             self.per_page,
         )

@@ -23,6 +23,7 @@ from core.images import with_renditions
 from core.links import follow, visible_targets
 from core.pages import IndexPage, SitePage, TranslatableRow, home_path
 from core.relations import relation
+from core.visibility import with_visibility
 from editions.models import EditionPage, EditionQuote, EditionSpeaker
 from speakers.serializers import represent_participation
 from speakers.structured_data import speaker_person
@@ -268,7 +269,8 @@ class SpeakerPage(SitePage):
         the position and organisation they held then (organisation as a link in the page's
         language)."""
         rows = follow(
-            EditionSpeaker.objects.filter(
+            with_visibility(EditionSpeaker.objects, "organisation")
+            .filter(
                 speaker__translation_key__in={page.translation_key for page in speakers},
                 page__in=EditionPage.objects.visible().filter(
                     locale_id__in={page.locale_id for page in speakers}

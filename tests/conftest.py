@@ -38,10 +38,12 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.get_closest_marker("unit") or item.get_closest_marker("integration"):
             continue
+        # django_db_blocker is in every test's closure (pytest-django's autouse fixtures use
+        # it): a test reaches the database through these.
         uses_database = item.get_closest_marker("django_db") or {
             "db",
             "transactional_db",
-            "django_db_blocker",
+            "django_db_setup",
         } & set(getattr(item, "fixturenames", ()))
         item.add_marker(pytest.mark.integration if uses_database else pytest.mark.unit)
 

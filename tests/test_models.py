@@ -17,6 +17,9 @@ from tests.factories import (
     SpeakerPageFactory,
 )
 
+# An edition made in memory still reads the default locale from the database.
+pytestmark = pytest.mark.django_db
+
 FIRST_DAY = datetime.date(2016, 9, 22)
 LAST_DAY = datetime.date(2016, 9, 24)
 DAY = datetime.timedelta(days=1)

@@ -60,7 +60,7 @@ CAN_CREATE = {
 
 
 @pytest.fixture
-def make_parent(request):
+def make_parent(request, db):
     """Builds the page named in PARENTS, creating only the part of the tree it needs."""
 
     def fixture(name):

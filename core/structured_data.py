@@ -2,9 +2,9 @@
 
 Each page class says what it is (``structured_data``: an edition is an Event of the series, a
 speaker a Person, a partner an Organization, a quote on its permalink a Quotation), with the
-pieces here. It is built from the page's template context, whose related pages already lead to
-the visible pages in the reader's language (core.links), so that every address given is in the
-reader's language and nothing is queried twice.
+pieces here. It reads the page's relations (core.relations), which get_context has loaded and
+which lead to the visible pages in the reader's language (core.links), so that every address
+given is in the reader's language and nothing is queried twice.
 """
 
 import json

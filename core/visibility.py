@@ -40,22 +40,13 @@ def with_visibility(rows, field_name):
     )
 
 
-def locale_pk(locale):
-    return getattr(locale, "pk", locale)
-
-
 def visible(pages, locale=None):
     """The pages of the queryset ``pages`` that a visitor may see, in ``locale`` (a Locale or
     its id) when one is given."""
     pages = pages.filter(live=True).exclude(hidden_by_an_ancestor_or_itself())
     if locale is not None:
-        pages = pages.filter(locale_id=locale_pk(locale))
+        pages = pages.filter(locale_id=getattr(locale, "pk", locale))
     return pages
-
-
-def is_visible(page):
-    """Whether a visitor may see this one page (one query)."""
-    return page.pk is not None and visible(Page.objects.filter(pk=page.pk)).exists()
 
 
 class VisiblePageQuerySet(PageQuerySet):

@@ -526,14 +526,11 @@ class EditionPage(RoutablePageMixin, SitePage):
             days.setdefault(session.date, []).append(session)
         return sorted(days.items())
 
-    def partner_groups(self, partners=None):
-        """The partners (``partners_with_organisations`` unless given) grouped by role, hosts
-        and organisers first: [(role label, [row, ...]), ...] in the order of PartnerRole,
-        keeping the editor's order inside each group."""
+    def partner_groups(self):
+        """The partners grouped by role, hosts and organisers first: [(role label, [row, ...]),
+        ...] in the order of PartnerRole, keeping the editor's order inside each group."""
         groups = {}
-        if partners is None:
-            partners = self.partners_with_organisations()
-        for partner in partners:
+        for partner in self.partners_with_organisations():
             groups.setdefault(partner.role, []).append(partner)
         ordered = [
             (label, groups.pop(value)) for value, label in PartnerRole.choices if value in groups
@@ -591,13 +588,20 @@ class EditionPage(RoutablePageMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partners = self.partners_with_organisations()
+        # Loaded once for the page, its JSON-LD and the groups below, which read them again.
+        for read in (
+            EditionPage.speaker_participations,
+            EditionPage.quotes_with_speakers,
+            EditionPage.partners_with_organisations,
+            EditionPage.sessions_with_speakers,
+        ):
+            read.preload([self])
         context.update(
             status=self.status(),
             participations=self.speaker_participations(),
             quotes=self.quotes_with_speakers(),
-            partners=partners,
-            partner_groups=self.partner_groups(partners),
+            partners=self.partners_with_organisations(),
+            partner_groups=self.partner_groups(),
             programme_days=self.programme(),
             objectives=self.objectives.all(),
             contacts=self.contacts.all(),

@@ -9,12 +9,8 @@ def edition_event(page, context, meta, home):
     language). Past editions stay EventScheduled: they took place as planned, and the site
     records no cancellation."""
     request = context["request"]
-    participations = context.get("participations")
-    if participations is None:
-        participations = page.speaker_participations()
-    partners = context.get("partners")
-    if partners is None:
-        partners = page.partners_with_organisations()
+    participations = page.speaker_participations()
+    partners = page.partners_with_organisations()
 
     performers = [
         without_empty(

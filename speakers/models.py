@@ -316,6 +316,8 @@ class SpeakerPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Loaded once for the page and its JSON-LD, which reads it again.
+        SpeakerPage.current_organisation.preload([self])
         context["participations"] = self.editions_taken_part()
         context["quotes"] = self.all_quotes()
         context["current_organisation"] = self.current_organisation()

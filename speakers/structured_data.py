@@ -7,11 +7,7 @@ from core.structured_data import SCHEMA_ORG, organization, without_empty
 
 def speaker_person(page, context, meta, home):
     request = context["request"]
-    organisation = (
-        context["current_organisation"]
-        if "current_organisation" in context
-        else page.current_organisation()
-    )
+    organisation = page.current_organisation()
     if page.pk is not None:
         # Fetched here for the template too: its {% with links=page.links.all %} then reads
         # them from the page instead of querying them a second time. (A new page being

@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
-from core.visibility import is_visible, visible
+from core.visibility import visible
 from editions.models import EditionPage, EditionQuote
 from speakers.models import SpeakerPage
 from tests.conftest import build_site_tree
@@ -204,6 +204,10 @@ def pages(tree, db):
     """The pages to hide, fresh from the database: a test's changes to them are rolled back
     after it, but not in the objects a wider-scoped fixture would keep."""
     return {kind: Page.objects.get(pk=pk) for kind, pk in tree.items()}
+
+
+def is_visible(page):
+    return visible(Page.objects.filter(pk=page.pk)).exists()
 
 
 def hide(page, way):

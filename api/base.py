@@ -184,8 +184,10 @@ class PagesEndpoint(PrepareMixin, PagesAPIViewSet):
     @cached_property
     def public_pages(self):
         # Wagtail asks for them three times a request, querying view restrictions each time;
-        # the visibility rule is the site's own (core.visibility).
-        return visible(super().get_base_queryset())
+        # the visibility rule is the site's own (core.visibility), applied as a subquery because
+        # the search backend (?search=) filters on plain fields only.
+        visible_pages = visible(super().get_base_queryset())
+        return Page.objects.filter(pk__in=visible_pages.values("pk"))
 
     def get_base_queryset(self):
         return self.public_pages

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from tests.factories import (
     EditionContactFactory,
@@ -165,6 +166,17 @@ def test_the_pages_endpoint_filters_by_type_and_locale_with_the_same_relations(c
     [item] = data["items"]
     assert item["id"] == archive.translation.pk
     assert as_link(item["participations"][0]["speaker"]) == link(archive.speaker_translation)
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "speakers"])
+def test_search_finds_visible_pages_only(client, site_tree, endpoint):
+    shown = SpeakerPageFactory(parent=site_tree.speakers, title="Synthetic Quarnell Shown")
+    hidden = SpeakerPageFactory(parent=site_tree.speakers, title="Synthetic Quarnell Hidden")
+    PageViewRestriction.objects.create(page=hidden, restriction_type="login")
+
+    data = get_json(client, f"/api/v2/{endpoint}/?search=quarnell")
+
+    assert [item["id"] for item in data["items"]] == [shown.pk]
 
 
 def test_an_edition_reads_with_every_field_typed(client, site_tree):

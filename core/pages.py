@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, PagePermissionTester, TranslatableMixin
 
 from core.fields import SYNCHRONISED_SLUG
 from core.visibility import VisiblePageManager
@@ -50,6 +50,29 @@ def webcal_url(url, request):
     return f"webcal://{absolute.partition('://')[2]}"
 
 
+class SitePagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, with one rule more: in a translated language, the shape of
+    the site is the moderators'. Whoever may edit a page there (its translators) changes its
+    text; deleting, moving or copying it, turning it into an alias of the source page or
+    stopping its synchronised translation is for those who may publish there.
+
+    Wagtail's menus, buttons and views, and wagtail-localize's translation editor, all ask the
+    page's tester, so what a translator is not offered is also refused when asked for directly.
+    """
+
+    def can_restructure(self):
+        return self.can_publish() or self.page.locale_id == Locale.get_default().pk
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk) and self.can_restructure()
+
+    def can_move(self):
+        return super().can_move() and self.can_restructure()
+
+    def can_copy(self):
+        return super().can_copy() and self.can_restructure()
+
+
 def plain_text(rich_text):
     """Rich text read as one line of plain text."""
     return " ".join(unescape(strip_tags(str(rich_text or ""))).split())
@@ -59,6 +82,9 @@ class SitePage(Page):
     """What every public page of the project knows about itself. Not a page type."""
 
     objects = VisiblePageManager()
+
+    def permissions_for_user(self, user):
+        return SitePagePermissionTester(user, self)
 
     # The text fields that describe the page, in order of preference, for sharing and search.
     description_fields = ("lead", "intro", "tagline")

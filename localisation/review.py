@@ -2,13 +2,14 @@
 
 wagtail-localize's translation editor offers "Publish" to those who may publish and nothing to
 the others, so a translator could finish a translation but not hand it over. This view saves the
-translation as a draft revision of the translated page and starts the page's workflow ("Review
-before publishing"): Moderators then approve and publish it from their dashboard, as they do for
-any page.
+translation as a new revision of the translated page (``drafts.save_for_review``: the live page
+stays as visitors know it) and starts the page's workflow ("Review before publishing"):
+moderators then approve it, which publishes it, or ask for changes, which hands it back to the
+translator with their comment; the translator submits again from here.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,8 +17,11 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Page
-from wagtail_localize.models import Translation
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import SegmentOverride, Translation
+
+from .drafts import save_for_review
+from .validation import validate_translated_page
 
 
 def translation_of(page):
@@ -46,6 +50,23 @@ def may_submit(page, user):
 def untranslated_segments(translation):
     segments = translation.source.stringsegment_set.annotate_translation(translation.target_locale)
     return segments.filter(translation__isnull=True).count()
+
+
+def values_in_error(translation):
+    """The values the translator supplied that the editor marks as invalid (a link that is
+    not one): they are left out of the page, so the translation is not finished."""
+    return SegmentOverride.objects.filter(
+        locale_id=translation.target_locale_id,
+        context__object_id=translation.source.object_id,
+        has_error=True,
+    ).count()
+
+
+def describe(error: ValidationError) -> str:
+    """A validation error as one line an editor reads."""
+    if hasattr(error, "error_dict"):
+        return " ".join(message for messages in error.message_dict.values() for message in messages)
+    return " ".join(error.messages)
 
 
 class SubmitTranslationForReviewView(WagtailAdminTemplateMixin, TemplateView):
@@ -84,6 +105,15 @@ class SubmitTranslationForReviewView(WagtailAdminTemplateMixin, TemplateView):
                 "%(count)s segments are not translated yet: translate them before submitting.",
                 missing,
             ) % {"count": missing}
+        invalid = values_in_error(self.translation)
+        if invalid:
+            return ngettext(
+                "%(count)s value is marked as invalid in the translation editor: correct it "
+                "before submitting.",
+                "%(count)s values are marked as invalid in the translation editor: correct them "
+                "before submitting.",
+                invalid,
+            ) % {"count": invalid}
         return None
 
     def get_context_data(self, **kwargs):
@@ -96,9 +126,22 @@ class SubmitTranslationForReviewView(WagtailAdminTemplateMixin, TemplateView):
         if problem:
             messages.error(request, problem)
             return redirect(self.next_url)
-        self.translation.save_target(user=request.user, publish=False)
-        self.page.refresh_from_db()
-        self.workflow.start(self.page, request.user)
+        try:
+            page, _revision = save_for_review(
+                self.translation, request.user, check=validate_translated_page
+            )
+        except ValidationError as error:
+            messages.error(
+                request,
+                _("The translation was not submitted: %(errors)s") % {"errors": describe(error)},
+            )
+            return redirect(self.next_url)
+        state = page.current_workflow_state
+        if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            # Changes were requested: the same review goes on with the corrected translation.
+            state.resume(request.user)
+        else:
+            self.workflow.start(page, request.user)
         messages.success(
             request,
             _("“%(title)s” was submitted for review in %(language)s.")

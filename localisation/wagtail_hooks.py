@@ -9,6 +9,12 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .guards import (
+    SyncWithoutPublishingView,
+    convert_to_alias_for_moderators,
+    edit_override_with_check,
+    stop_translation_for_moderators,
+)
 from .models import GlossaryTerm
 from .po_upload import upload_pofile_with_header_check
 from .review import SubmitTranslationForReviewView, may_submit, translation_of
@@ -54,6 +60,39 @@ def register_po_upload_guard():
 
 
 # --- end of PO upload
+
+
+# --- Guards: translators change text, not the shape of the site (localisation/guards.py)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_guards():
+    # The same paths as wagtail-localize's views, matched first (see register_po_upload_guard).
+    return [
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            convert_to_alias_for_moderators,
+            name="localisation_convert_to_alias",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            stop_translation_for_moderators,
+            name="localisation_stop_translation",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            edit_override_with_check,
+            name="localisation_edit_override",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            SyncWithoutPublishingView.as_view(),
+            name="localisation_update_translations",
+        ),
+    ]
+
+
+# --- end of Guards
 
 
 # --- Translation status board: every page against every language (localisation/board.py)

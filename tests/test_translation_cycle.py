@@ -96,8 +96,11 @@ def publish(client, translation, django_capture_on_commit_callbacks):
 
 
 def sync(client, translation, django_capture_on_commit_callbacks):
-    """The board's "Sync translated pages" link, with "Publish immediately" ticked."""
+    """The board's "Sync translated pages" link. "Publish immediately" is not offered, and
+    ticking it anyway (a hand-made POST) publishes nothing (localisation/guards.py)."""
     url = reverse("wagtail_localize:update_translations", args=[translation.source_id])
+    form = BeautifulSoup(client.get(url).content, "html.parser")
+    assert form.select_one('input[name="publish_translations"][type="checkbox"]') is None
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"publish_translations": "on", "next": BOARD_URL})
     assert response.status_code == 302
@@ -187,13 +190,14 @@ def test_submit_translate_publish_edit_source_sync_and_translate_again(
         f"{sync_url}?next=%2Fadmin%2Ftranslation-status%2F",
     )
 
-    # Synced and published: the new theme is the one segment left to translate, shown in English
-    # meanwhile.
+    # Synced: the new theme is the one segment left to translate, and visitors still read the
+    # French page as it was approved.
+    live_before_sync = client.get(french_url).content
     sync(superuser_client, translation, django_capture_on_commit_callbacks)
     cell = board_cell(superuser_client, edition)
     assert cell["state"] == State.IN_PROGRESS
     assert f"{total - 1} of {total} segments" in cell["text"]
-    assert "A revised synthetic theme" in visible_text(client, french_url)
+    assert client.get(french_url).content == live_before_sync
 
     # Translated and published again: current.
     FRENCH["A revised synthetic theme"] = "Un thème synthétique revu"
@@ -203,7 +207,7 @@ def test_submit_translate_publish_edit_source_sync_and_translate_again(
     assert "Un thème synthétique revu" in visible_text(client, french_url)
 
 
-def test_a_change_to_a_synchronised_field_is_current_again_as_soon_as_it_is_synced(
+def test_a_change_to_a_synchronised_field_is_current_once_synced_and_published_again(
     superuser_client, client, edition, locales, django_capture_on_commit_callbacks
 ):
     translation = submit_for_translation(superuser_client, edition, locales["fr"])
@@ -216,6 +220,11 @@ def test_a_change_to_a_synchronised_field_is_current_again_as_soon_as_it_is_sync
     assert board_cell(superuser_client, edition)["state"] == State.OUT_OF_DATE
 
     sync(superuser_client, translation, django_capture_on_commit_callbacks)
+    # Nothing changes for visitors until a moderator publishes French.
+    assert "7" not in BeautifulSoup(
+        client.get(f"/fr/editions/{edition.slug}/").content, "html.parser"
+    ).select_one(".page-header__eyebrow").get_text()
+    publish(superuser_client, translation, django_capture_on_commit_callbacks)
 
     assert board_cell(superuser_client, edition)["state"] == State.CURRENT
     eyebrow = BeautifulSoup(

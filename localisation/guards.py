@@ -1,0 +1,86 @@
+"""What a translator may not do, refused where the request arrives and not only hidden.
+
+A translator changes the text of their language's pages; the shape of the site is the
+moderators'. wagtail-localize offers anyone who may edit a translated page actions that replace
+or remove it at once, without review: "Convert to alias page" (the live page shows the source
+language again), "Stop Synced translation", and through Wagtail's page permissions Delete, Move
+and Copy of a page that is not live. The rule is the pages' permission tester's
+(``core.pages.SitePagePermissionTester``), which Wagtail's own views and menus ask; the views
+below stand in front of
+wagtail-localize's on the same admin paths (this app comes first in INSTALLED_APPS, so its admin
+URLs are matched first), as ``po_upload`` does.
+
+They also keep wagtail-localize's "Sync translated pages" from publishing: its "Publish
+immediately" box would publish every language of the page at once, untranslated text included.
+A moderator publishes one language at a time, from its translation editor or its review.
+"""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from wagtail.models import Page
+from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
+from wagtail_localize.views.convert import convert_to_alias
+from wagtail_localize.views.edit_translation import (
+    SegmentOverrideSerializer,
+    edit_override,
+    stop_translation,
+)
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from .validation import check_override
+
+
+def refuse_unless_may_restructure(page: Page, user) -> None:
+    """The rule is the page's (core.pages.SitePagePermissionTester)."""
+    permissions = page.specific_deferred.permissions_for_user(user)
+    if not getattr(permissions, "can_restructure", permissions.can_delete)():
+        raise PermissionDenied
+
+
+def convert_to_alias_for_moderators(request, page_id):
+    refuse_unless_may_restructure(get_object_or_404(Page, id=page_id), request.user)
+    return convert_to_alias(request, page_id)
+
+
+def stop_translation_for_moderators(request, translation_id):
+    translation = get_object_or_404(Translation, id=translation_id)
+    target = translation.get_target_instance()
+    if isinstance(target, Page):
+        refuse_unless_may_restructure(target, request.user)
+    return stop_translation(request, translation_id)
+
+
+def edit_override_with_check(request, translation_id, overridable_segment_id):
+    """wagtail-localize's override editing, then the value checked as the admin form would: an
+    invalid value is kept with its error, shown in the editor, and left out of the page."""
+    response = edit_override(request, translation_id, overridable_segment_id)
+    if request.method != "PUT" or response.status_code not in (200, 201):
+        return response
+    segment = OverridableSegment.objects.select_related("source", "context").get(
+        pk=overridable_segment_id
+    )
+    translation = Translation.objects.get(pk=translation_id)
+    override = SegmentOverride.objects.get(
+        locale_id=translation.target_locale_id, context_id=segment.context_id
+    )
+    error = check_override(segment, override.data)
+    if error is not None:
+        override.set_field_error([error])
+        response.data = SegmentOverrideSerializer(
+            override, context={"translation_source": translation.source}
+        ).data
+    return response
+
+
+class SyncWithoutPublishingView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages" without its "Publish immediately" box: the
+    sync brings the new source text to the translators, and what is live stays live."""
+
+    def get_form(self):
+        form = super().get_form()
+        if "publish_translations" in form.fields:
+            form.fields["publish_translations"] = forms.BooleanField(
+                required=False, initial=False, disabled=True, widget=forms.HiddenInput
+            )
+        return form

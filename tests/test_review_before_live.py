@@ -1,0 +1,216 @@
+"""A translation goes live only when a moderator approves it (localisation/drafts.py).
+
+For a speaker page already live in Russian, through the real admin views: the translator edits a
+segment in wagtail-localize's editor and submits; the public page, the API and search stay byte
+for byte what they were until a moderator approves; a moderator who asks for changes hands it
+back with a comment; the translator corrects and submits again; approval puts it live.
+"""
+
+import io
+from urllib.parse import urlencode
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.operations import translate_object
+
+from home.roles import MODERATORS, translators_group_name
+from speakers.models import SpeakerPage
+from tests.factories import SpeakerLinkFactory, SpeakerPageFactory, translate_pages
+
+pytestmark = pytest.mark.django_db
+
+RUSSIAN_BIOGRAPHY = "Синтетическая биография."
+
+
+@pytest.fixture
+def team(site_tree, locales, django_user_model):
+    translate_pages([site_tree.home, site_tree.speakers], "ru")
+    call_command("setup_roles", stdout=io.StringIO())
+    people = {}
+    for name, group in [
+        ("translator_ru", translators_group_name("ru")),
+        ("moderator", MODERATORS),
+    ]:
+        user = django_user_model.objects.create_user(username=name, password="unused")
+        user.groups.add(Group.objects.get(name=group))
+        people[name] = user
+    return people
+
+
+@pytest.fixture
+def live_russian_speaker(site_tree, locales, superuser, django_capture_on_commit_callbacks):
+    """A speaker page live in English and in Russian, every segment translated."""
+    source = SpeakerPageFactory(
+        parent=site_tree.speakers,
+        title="Synthetic Speaker",
+        slug="synthetic-speaker",
+        biography="<p>A synthetic biography.</p>",
+    )
+    SpeakerLinkFactory(page=source, label="Synthetic profile", url="https://example.org/p")
+    source.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(source, [locales["ru"]], user=superuser)
+    translation = translation_of(source, locales["ru"])
+    for segment in translation.source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locales["ru"],
+            context=segment.context,
+            defaults={"data": f"RU {segment.string.data}"},
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(user=superuser, publish=True)
+    page = source.get_translation(locales["ru"]).specific
+    assert page.live
+    return page
+
+
+def translation_of(page, locale):
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale=locale)
+
+
+def public_outputs(client, page):
+    """Everything a visitor can read of the page: the page, its API entry, a search."""
+    return {
+        "page": client.get(page.url).content,
+        "api": client.get(f"/api/v2/pages/{page.pk}/").content,
+        "listing": client.get("/api/v2/speakers/?locale=ru&fields=*").content,
+        "search": client.get("/ru/search/", {"q": "Синтетическая"}).content,
+    }
+
+
+def edit_segment(client, translation, source_text, new_text):
+    segment = StringSegment.objects.get(source=translation.source, string__data=source_text)
+    return client.put(
+        reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+        f"value={new_text}",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+
+def review_action(client, page, action, **data):
+    page.refresh_from_db()
+    task_state = page.current_workflow_task_state
+    return client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk]),
+        data,
+    )
+
+
+def test_a_submitted_translation_stays_off_the_live_site_until_a_moderator_approves(
+    client, team, live_russian_speaker, locales, django_capture_on_commit_callbacks
+):
+    page = live_russian_speaker
+    translation = translation_of(page, locales["ru"])
+    visitor = client.__class__()
+    before = public_outputs(visitor, page)
+
+    client.force_login(team["translator_ru"])
+    assert edit_segment(client, translation, "A synthetic biography.", RUSSIAN_BIOGRAPHY).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        submitted = client.post(reverse("localisation_submit_for_review", args=[page.pk]))
+
+    assert submitted.status_code == 302
+    page = Page.objects.get(pk=page.pk).specific
+    assert page.workflow_in_progress
+    assert RUSSIAN_BIOGRAPHY in page.get_latest_revision_as_object().biography
+    assert RUSSIAN_BIOGRAPHY not in page.biography
+    assert public_outputs(visitor, page) == before
+
+    client.force_login(team["moderator"])
+    with django_capture_on_commit_callbacks(execute=True):
+        review_action(client, page, "approve")
+
+    page = SpeakerPage.objects.get(pk=page.pk)
+    assert not page.workflow_in_progress
+    assert RUSSIAN_BIOGRAPHY in page.biography
+    assert RUSSIAN_BIOGRAPHY in visitor.get(page.url).content.decode()
+    assert RUSSIAN_BIOGRAPHY.encode() in visitor.get(f"/api/v2/pages/{page.pk}/").content
+
+
+def test_changes_requested_go_back_to_the_translator_who_corrects_and_resubmits(
+    client, team, live_russian_speaker, locales, django_capture_on_commit_callbacks
+):
+    page = live_russian_speaker
+    translation = translation_of(page, locales["ru"])
+    client.force_login(team["translator_ru"])
+    edit_segment(client, translation, "A synthetic biography.", "Черновик.")
+    client.post(reverse("localisation_submit_for_review", args=[page.pk]))
+
+    client.force_login(team["moderator"])
+    review_action(client, page, "reject", comment="Use the full sentence.")
+
+    page.refresh_from_db()
+    state = page.current_workflow_state
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert "Черновик." not in SpeakerPage.objects.get(pk=page.pk).biography
+
+    client.force_login(team["translator_ru"])
+    edit_segment(client, translation, "A synthetic biography.", RUSSIAN_BIOGRAPHY)
+    client.post(reverse("localisation_submit_for_review", args=[page.pk]))
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    client.force_login(team["moderator"])
+    with django_capture_on_commit_callbacks(execute=True):
+        review_action(client, page, "approve")
+    assert RUSSIAN_BIOGRAPHY in SpeakerPage.objects.get(pk=page.pk).biography
+
+
+def test_a_link_that_is_not_a_web_address_is_marked_in_the_editor_and_never_goes_live(
+    client, team, live_russian_speaker, locales
+):
+    page = live_russian_speaker
+    translation = translation_of(page, locales["ru"])
+    segment = translation.source.overridablesegment_set.get(context__path__endswith=".url")
+    client.force_login(team["translator_ru"])
+
+    response = client.put(
+        reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk]),
+        "value=javascript:alert(document.domain)",
+        content_type="application/x-www-form-urlencoded",
+    )
+    submitted = client.post(reverse("localisation_submit_for_review", args=[page.pk]), follow=True)
+
+    assert response.json()["error"] == "Enter a valid URL."
+    assert "1 value is marked as invalid in the translation editor" in submitted.content.decode()
+    assert not Page.objects.get(pk=page.pk).workflow_in_progress
+    assert "javascript:" not in client.get(page.url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:alert(1)", "data:text/html,x"],
+)
+def test_a_link_override_is_refused_however_it_is_spelled(
+    client, team, live_russian_speaker, locales, address
+):
+    translation = translation_of(live_russian_speaker, locales["ru"])
+    segment = translation.source.overridablesegment_set.get(context__path__endswith=".url")
+    client.force_login(team["translator_ru"])
+
+    response = client.put(
+        reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk]),
+        urlencode({"value": address}),
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.json()["error"]
+
+
+def test_a_valid_link_override_is_accepted(client, team, live_russian_speaker, locales):
+    translation = translation_of(live_russian_speaker, locales["ru"])
+    segment = translation.source.overridablesegment_set.get(context__path__endswith=".url")
+    client.force_login(team["translator_ru"])
+
+    response = client.put(
+        reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk]),
+        "value=https://example.org/ru",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.json()["error"] is None

@@ -20,6 +20,7 @@ from wagtail_localize.operations import translate_object
 from home.roles import MODERATORS, translators_group_name
 from speakers.models import SpeakerPage
 from tests.factories import SpeakerLinkFactory, SpeakerPageFactory, translate_pages
+from tests.html import soup_of
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +111,10 @@ def test_a_submitted_translation_stays_off_the_live_site_until_a_moderator_appro
     before = public_outputs(visitor, page)
 
     client.force_login(team["translator_ru"])
-    assert edit_segment(client, translation, "A synthetic biography.", RUSSIAN_BIOGRAPHY).status_code == 200
+    assert (
+        edit_segment(client, translation, "A synthetic biography.", RUSSIAN_BIOGRAPHY).status_code
+        == 200
+    )
     with django_capture_on_commit_callbacks(execute=True):
         submitted = client.post(reverse("localisation_submit_for_review", args=[page.pk]))
 
@@ -150,9 +154,17 @@ def test_changes_requested_go_back_to_the_translator_who_corrects_and_resubmits(
     assert "Черновик." not in SpeakerPage.objects.get(pk=page.pk).biography
 
     client.force_login(team["translator_ru"])
+    footer = soup_of(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))).select_one(
+        ".translation-review-footer"
+    )
+    assert footer["data-review-state"] == "changes_requested"
+    assert footer.button.get_text(strip=True) == "Submit again for review"
+    assert "“Use the full sentence.”" in footer.get_text()
     edit_segment(client, translation, "A synthetic biography.", RUSSIAN_BIOGRAPHY)
     client.post(reverse("localisation_submit_for_review", args=[page.pk]))
     state.refresh_from_db()
+    in_review = soup_of(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
+    assert in_review.select_one(".translation-review-footer")["data-review-state"] == "in_review"
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
 
     client.force_login(team["moderator"])

@@ -4,6 +4,7 @@ person would use. Every cell reads one site built once for the module (``world``
 changes (a submission, a translation) is rolled back after it."""
 
 import io
+import json
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,11 +15,13 @@ from django.db import transaction
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Locale, Page, TaskState
+from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
 from news.models import NewsPage
 from tests.conftest import make_home_page
 from tests.factories import NewsIndexPageFactory, NewsPageFactory, translate_page
+from tests.html import soup_of
 from tests.roles import (
     ROLE_GROUPS,
     edit_url,
@@ -77,10 +80,11 @@ def world(django_db_setup, django_db_blocker):
         item = NewsPageFactory(parent=index, title="News", slug="news")
         synced = NewsPageFactory(parent=index, title="Synced news", slug="synced")
         untranslated = NewsPageFactory(parent=index, title="Untranslated", slug="new")
+        draft = NewsPageFactory(parent=index, title="Draft", slug="draft", live=False)
         superuser = get_user_model().objects.create_superuser(
             username="synthetic-superuser", email="superuser@example.org", password="unused"
         )
-        pages = {("news", "en"): item.pk, ("synced", "en"): synced.pk}
+        pages = {("news", "en"): item.pk, ("synced", "en"): synced.pk, ("draft", "en"): draft.pk}
         for code in ("ru", "fr"):
             translate_page(home, code)
             translate_page(index, code)
@@ -88,6 +92,7 @@ def world(django_db_setup, django_db_blocker):
             with TestCase.captureOnCommitCallbacks(execute=True):
                 translate_object(synced, [locales[code]], user=superuser)
             pages["synced", code] = synced.get_translation(locales[code]).pk
+            pages["draft", code] = translate_page(draft, code, publish=False).pk
         call_command("setup_roles", stdout=io.StringIO())
         team = {}
         for role, group_name in ROLE_GROUPS.items():
@@ -210,6 +215,115 @@ def test_admin_views_follow_the_truth_table(
     client.force_login(team[role])
 
     assert allowed_through_the_admin(action, client, page, locales) is expected
+
+
+# Changing the shape of the site: structural actions on pages ----------------------------------
+
+# Translators change the text of their language's pages, never its shape: none of these actions
+# is theirs (core.pages.SitePagePermissionTester, localisation/guards.py). For each, the page it
+# is tried on:
+#   delete, move   a page never published (Wagtail lets an editor delete or move their drafts)
+#   copy           a live page
+#   unpublish      a live page
+#   alias          a live wagtail-localize translation: "Convert to alias page"
+#   stop_sync      a live wagtail-localize translation: "Stop Synced translation"
+# English pages are the source of the translations: they have none to alias or stop.
+RESTRUCTURING_TABLE = """
+role            page  delete  move  copy  unpublish  alias  stop_sync
+editor          en    yes     yes   yes   no         no     no
+editor          ru    no      no    no    no         no     no
+moderator       en    yes     yes   yes   yes        no     no
+moderator       ru    yes     yes   yes   yes        yes    yes
+moderator       fr    yes     yes   yes   yes        yes    yes
+translator_ru   ru    no      no    no    no         no     no
+translator_ru   fr    no      no    no    no         no     no
+translator_fr   fr    no      no    no    no         no     no
+"""
+
+
+def restructuring_cases():
+    header, *rows = (line.split() for line in RESTRUCTURING_TABLE.strip().splitlines())
+    return [
+        pytest.param(role, language, action, answer == "yes", id=f"{role}-{language}-{action}")
+        for role, language, *answers in rows
+        for action, answer in zip(header[2:], answers, strict=True)
+    ]
+
+
+def restructured_through_the_admin(action, client, world, language):
+    pages = world["pages"]
+    if action in ("delete", "move"):
+        page = Page.objects.get(pk=pages["draft", language])
+    elif action in ("alias", "stop_sync"):
+        page = Page.objects.get(pk=pages["synced", language])
+    else:
+        page = Page.objects.get(pk=pages["news", language])
+    if action == "delete":
+        client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+        return not Page.objects.filter(pk=page.pk).exists()
+    if action == "move":
+        return granted(client.get(reverse("wagtailadmin_pages:move", args=[page.pk])))
+    if action == "copy":
+        return granted(client.get(reverse("wagtailadmin_pages:copy", args=[page.pk])))
+    if action == "unpublish":
+        client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+        return not Page.objects.get(pk=page.pk).live
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id
+    ).first()
+    if translation is None:
+        return False
+    if action == "alias":
+        client.post(reverse("wagtail_localize:convert_to_alias", args=[page.pk]))
+        return Page.objects.get(pk=page.pk).alias_of_id is not None
+    if action == "stop_sync":
+        client.post(reverse("wagtail_localize:stop_translation", args=[translation.pk]))
+        return not Translation.objects.get(pk=translation.pk).enabled
+    raise ValueError(action)
+
+
+@pytest.mark.parametrize(("role", "language", "action", "expected"), restructuring_cases())
+def test_only_moderators_change_the_shape_of_a_translated_language(
+    role, language, action, expected, team, world, client
+):
+    client.force_login(team[role])
+
+    assert restructured_through_the_admin(action, client, world, language) is expected
+
+
+@pytest.mark.parametrize("language", ["ru", "fr"])
+def test_the_translation_editor_offers_a_translator_review_and_no_structural_action(
+    language, team, world, client
+):
+    client.force_login(team[f"translator_{language}"])
+    page = Page.objects.get(pk=world["pages"]["synced", language])
+
+    editor = soup_of(client.get(edit_url(page)))
+    listing = client.get(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+
+    props = json.loads(editor.select_one(".js-translation-editor")["data-props"])
+    assert props["perms"]["canDelete"] is False
+    footer = editor.select_one(".translation-review-footer")
+    assert footer.select_one("form")["action"] == reverse(
+        "localisation_submit_for_review", args=[page.pk]
+    )
+    assert footer.button.get_text(strip=True) == "Submit translation for review"
+    for view in ("delete", "move", "copy", "unpublish"):
+        url = reverse(f"wagtailadmin_pages:{view}", args=[page.pk])
+        assert not editor.select(f'a[href^="{url}"]'), view
+        assert url not in listing.content.decode(), view
+
+
+def test_a_moderator_keeps_wagtail_localizes_own_footer(team, world, client):
+    client.force_login(team["moderator"])
+    page = Page.objects.get(pk=world["pages"]["synced", "ru"])
+
+    editor = soup_of(client.get(edit_url(page)))
+
+    assert editor.select_one(".translation-review-footer") is None
+    props = json.loads(editor.select_one(".js-translation-editor")["data-props"])
+    assert props["perms"]["canPublish"] is True
+    assert props["links"]["convertToAliasUrl"]
 
 
 # Snippets, glossary, images: model-wide rights, deliberately narrow for translators --------------

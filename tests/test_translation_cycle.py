@@ -221,9 +221,12 @@ def test_a_change_to_a_synchronised_field_is_current_once_synced_and_published_a
 
     sync(superuser_client, translation, django_capture_on_commit_callbacks)
     # Nothing changes for visitors until a moderator publishes French.
-    assert "7" not in BeautifulSoup(
-        client.get(f"/fr/editions/{edition.slug}/").content, "html.parser"
-    ).select_one(".page-header__eyebrow").get_text()
+    assert (
+        "7"
+        not in BeautifulSoup(client.get(f"/fr/editions/{edition.slug}/").content, "html.parser")
+        .select_one(".page-header__eyebrow")
+        .get_text()
+    )
     publish(superuser_client, translation, django_capture_on_commit_callbacks)
 
     assert board_cell(superuser_client, edition)["state"] == State.CURRENT

@@ -102,3 +102,29 @@ def test_refuses_with_debug_off(settings):
         create_dev_logins()
 
     assert not get_user_model().objects.filter(username__in=DEV_LOGINS).exists()
+
+
+@pytest.mark.parametrize(
+    ("username", "heading"),
+    [("translator-ru", "Состояние переводов"), ("translator-fr", "État des traductions")],
+)
+def test_a_translator_login_starts_with_the_admin_in_their_language(
+    settings, client, username, heading
+):
+    settings.DEBUG = True
+    create_dev_logins()
+    client.login(username=username, password=username)
+
+    dashboard = client.get("/admin/").content.decode()
+    board = client.get("/admin/translation-status/").content.decode()
+
+    assert f'lang="{username[-2:]}"' in dashboard
+    assert heading in board
+
+
+def test_the_editor_login_keeps_the_admin_in_english(settings, client):
+    settings.DEBUG = True
+    create_dev_logins()
+    client.login(username="editor", password="editor")
+
+    assert 'lang="en"' in client.get("/admin/").content.decode()

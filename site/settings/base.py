@@ -124,6 +124,9 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin speaks the languages our own admin texts are translated into; each user chooses
+# theirs under Account > Preferences (a translator usually works in their target language).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Paris")
 USE_I18N = True

@@ -2,11 +2,19 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.users.models import UserProfile
 
 from home.roles import EDITORS, MODERATORS, setup_roles, target_languages, translators_group_name
 
 DEV_ADMIN_USERNAME = "admin"
 DEV_ADMIN_PASSWORD = "admin"
+
+
+def admin_language_of(username: str) -> str:
+    """The admin language a development login starts in: its target language for a
+    translator ("translator-ru"), the site's default (empty) for the others."""
+    prefix = "translator-"
+    return username.removeprefix(prefix) if username.startswith(prefix) else ""
 
 
 def role_logins():
@@ -58,6 +66,10 @@ class Command(BaseCommand):
             user.set_password(username)
             user.save()
             user.groups.set([Group.objects.get(name=group_name)])
+            # The admin speaks a translator's target language to them from their first login.
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = admin_language_of(username)
+            profile.save(update_fields=["preferred_language"])
             rows.append((username, username, group_name))
 
         host = url.rstrip("/")

@@ -17,9 +17,16 @@ For each source page and target language, one state:
   translated or a sync made since it was last published), or, for a wagtail-localize
   translation, not every segment is translated (wagtail-localize publishes untranslated segments
   in the source language).
+- **in review**: submitted for review; a moderator approves it (then it is published) or returns
+  it. **changes requested**: a moderator returned it, with a comment; the translator corrects it
+  in the translation editor and submits it again. Both come before "out of date": the review has
+  to end first.
 - **current**: live with nothing waiting, fully translated, and taken from the source (synced,
   or for a translation made without wagtail-localize, published) after the source was last
   published.
+
+A translation never published is never "out of date": nothing a visitor reads is behind the
+source, and the translator's work is still in progress.
 
 Everything is computed with the same handful of queries whatever the number of pages, mirroring
 wagtail-localize's own ``Translation.get_progress()`` in bulk; see ``build_board``.
@@ -30,13 +37,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import StringSegment, Translation
 
@@ -47,8 +55,10 @@ from news.models import NewsPage
 class State(models.TextChoices):
     # In the order of the summary: from the most work left to none.
     MISSING = "missing", _("Missing")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
     OUT_OF_DATE = "out_of_date", _("Out of date")
     IN_PROGRESS = "in_progress", _("In progress")
+    IN_REVIEW = "in_review", _("In review")
     CURRENT = "current", _("Live and current")
 
 
@@ -149,13 +159,23 @@ def awaiting_publication(target: Page, managed: ManagedTranslation | None) -> bo
 
 
 def translation_state(
-    source: Page, target: Page | None, managed: ManagedTranslation | None
+    source: Page,
+    target: Page | None,
+    managed: ManagedTranslation | None,
+    review: str | None = None,
 ) -> State:
     """The state of ``source``'s translation ``target`` (None when there is none), given what
-    wagtail-localize knows of it (None when it does not manage it). See the module docstring."""
+    wagtail-localize knows of it (None when it does not manage it) and the status of the
+    target's review (a ``WorkflowState`` status, None outside review). See the module docstring."""
     if target is None or target.alias_of_id is not None:
         return State.MISSING
+    if review == WorkflowState.STATUS_NEEDS_CHANGES:
+        return State.CHANGES_REQUESTED
+    if review == WorkflowState.STATUS_IN_PROGRESS:
+        return State.IN_REVIEW
     changed = source.last_published_at
+    if target.last_published_at is None:
+        changed = None  # never published: in progress, not out of date
     if managed is not None:
         if changed is not None and changed > managed.synced_at:
             return State.OUT_OF_DATE
@@ -176,6 +196,7 @@ class Cell:
     state: State
     target: Page | None
     managed: ManagedTranslation | None
+    review: str | None = None
 
     @property
     def state_label(self):
@@ -235,7 +256,7 @@ class Board:
 
 def build_board(pages: QuerySet, source_locale: Locale, target_locales) -> Board:
     """The board of ``pages`` (source-language pages, in the order wanted) against
-    ``target_locales``, in five queries whatever the number of pages and languages."""
+    ``target_locales``, in six queries whatever the number of pages and languages."""
     target_locales = tuple(target_locales)
     rows_pages = list(pages)  # 1
     if not rows_pages or not target_locales:
@@ -248,6 +269,7 @@ def build_board(pages: QuerySet, source_locale: Locale, target_locales) -> Board
         for page in Page.objects.filter(locale_id__in=target_ids, translation_key__in=keys)
     }
     managed = _managed_translations(keys, source_locale, target_ids)  # 3, 4, 5
+    reviews = _reviews([target.pk for target in targets.values()])  # 6
 
     rows = []
     for page in rows_pages:
@@ -257,11 +279,25 @@ def build_board(pages: QuerySet, source_locale: Locale, target_locales) -> Board
             translation = managed.get((page.translation_key, locale.pk))
             if target is None or target.alias_of_id is not None:
                 target, translation = None, None
-            cells.append(
-                Cell(locale, translation_state(page, target, translation), target, translation)
-            )
+            review = reviews.get(target.pk) if target is not None else None
+            state = translation_state(page, target, translation, review)
+            cells.append(Cell(locale, state, target, translation, review))
         rows.append(Row(page, tuple(cells)))
     return Board(source_locale, target_locales, rows)
+
+
+def _reviews(page_ids) -> dict[int, str]:
+    """{page id: status} of the pages' reviews under way (in progress or returned for changes)."""
+    if not page_ids:
+        return {}
+    states = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=[str(pk) for pk in page_ids],
+        status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+    )
+    return {
+        int(object_id): status for object_id, status in states.values_list("object_id", "status")
+    }
 
 
 def _managed_translations(keys, source_locale, target_ids):
@@ -340,6 +376,12 @@ class Actions:
     def for_cell(self, row: Row, cell: Cell) -> Action | None:
         if cell.state == State.MISSING:
             return self._translate(row.page, cell.locale)
+        if cell.state == State.IN_REVIEW:
+            # Nothing to do but wait: moderators review from their dashboard.
+            return None
+        if cell.state == State.CHANGES_REQUESTED:
+            # The translation editor shows the moderator's comment and "Submit again".
+            return self._edit(cell.target)
         if cell.state == State.OUT_OF_DATE and cell.managed is not None:
             return self._sync(cell.managed)
         if cell.state == State.CURRENT:
@@ -372,10 +414,27 @@ class Actions:
             _("Submit translation for review"), f"{url}?{urlencode({'next': self.next_url})}"
         )
 
+    def edit_url(self, page) -> str | None:
+        """The admin edit view of a page, for someone who may open it (not a translator, for
+        an English page)."""
+        if not self.pages_policy.user_has_permission_for_instance(self.user, "change", page):
+            return None
+        return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
     def _edit(self, target):
         if not self.pages_policy.user_has_permission_for_instance(self.user, "change", target):
             return None
         return Action(_("Edit translation"), reverse("wagtailadmin_pages:edit", args=[target.pk]))
+
+
+def languages_shown_to(user, languages: Languages) -> Languages:
+    """The languages of the board a user sees: a translator (who edits some target languages
+    but not all of them) sees the source and their own languages only, never the state of
+    another team's work; everyone else sees them all."""
+    edits = languages_user_edits(user, languages.targets)
+    if edits and len(edits) < len(languages.targets):
+        return Languages(languages.source, tuple(edits))
+    return languages
 
 
 def languages_user_edits(user, target_locales) -> list[Locale]:

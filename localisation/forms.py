@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from editions.models import EditionPage
 
+from .board import State
+
 
 class TranslationBoardFilterForm(forms.Form):
     """The translation status board's filters, from the query string. Every field is optional;
@@ -16,6 +18,12 @@ class TranslationBoardFilterForm(forms.Form):
         help_text=_("The page of the edition, the news about it, its speakers and its partners."),
     )
     language = forms.ChoiceField(label=_("Language"), required=False)
+    state = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[("", _("Any state")), *State.choices],
+        help_text=_("Pages with a translation in this state, in the languages shown."),
+    )
 
     def __init__(self, data, *, languages, **kwargs):
         super().__init__(data, **kwargs)

@@ -45,11 +45,12 @@ class TranslationBoardView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        languages = board.content_languages()
+        languages = board.languages_shown_to(self.request.user, board.content_languages())
         form = TranslationBoardFilterForm(self.filter_data(languages), languages=languages)
-        edition, targets = None, languages.targets
+        edition, targets, state = None, languages.targets, None
         if form.is_valid():
             edition = form.cleaned_data["edition"]
+            state = form.cleaned_data["state"] or None
             if form.cleaned_data["language"]:
                 targets = (languages.target(form.cleaned_data["language"]),)
 
@@ -59,11 +60,18 @@ class TranslationBoardView(WagtailAdminTemplateMixin, TemplateView):
         else:
             pages = board.source_pages(languages.source, edition=edition)
             result = board.build_board(pages, languages.source, targets)
-            paginator = BoardPaginator(result.rows, self.rows_per_page)
+            rows = result.rows
+            if state is not None:
+                rows = [row for row in rows if any(cell.state == state for cell in row.cells)]
+            paginator = BoardPaginator(rows, self.rows_per_page)
             page_obj = paginator.get_page(self.request.GET.get("p"))
             actions = board.Actions(self.request, next_url=self.request.get_full_path())
             page_obj.object_list = [
-                (row, [(cell, actions.for_cell(row, cell)) for cell in row.cells])
+                (
+                    row,
+                    actions.edit_url(row.page),
+                    [(cell, actions.for_cell(row, cell)) for cell in row.cells],
+                )
                 for row in page_obj.object_list
             ]
 

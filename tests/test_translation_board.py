@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Page, WorkflowState
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -169,8 +169,12 @@ def managed(*, synced=T0, total=4, translated=4, strings_changed=None):
                      id="localize-complete-current"),
         pytest.param(page(published=AFTER), page(published=AFTER), managed(), State.OUT_OF_DATE,
                      id="localize-source-published-after-sync-out-of-date"),
+        # Never published: nothing a visitor reads is behind, the work is in progress.
         pytest.param(page(published=AFTER), page(live=False, published=None), managed(),
-                     State.OUT_OF_DATE, id="localize-draft-source-newer-out-of-date"),
+                     State.IN_PROGRESS, id="localize-never-published-source-newer-in-progress"),
+        pytest.param(page(published=AFTER), page(live=False, published=None),
+                     managed(translated=0), State.IN_PROGRESS,
+                     id="localize-never-published-untranslated-in-progress"),
         pytest.param(page(published=BEFORE), page(published=AFTER), managed(translated=3),
                      State.IN_PROGRESS, id="localize-segments-left-in-progress"),
         pytest.param(page(published=BEFORE), page(live=False, published=None), managed(),
@@ -197,6 +201,28 @@ def managed(*, synced=T0, total=4, translated=4, strings_changed=None):
 )  # fmt: skip
 def test_translation_state_rules(source, target, translation, state):
     assert board.translation_state(source, target, translation) == state
+
+
+@pytest.mark.parametrize(
+    ("review", "source", "state"),
+    [
+        (WorkflowState.STATUS_IN_PROGRESS, page(published=BEFORE), State.IN_REVIEW),
+        (WorkflowState.STATUS_IN_PROGRESS, page(published=AFTER), State.IN_REVIEW),
+        (WorkflowState.STATUS_NEEDS_CHANGES, page(published=BEFORE), State.CHANGES_REQUESTED),
+        (WorkflowState.STATUS_NEEDS_CHANGES, page(published=AFTER), State.CHANGES_REQUESTED),
+    ],
+    ids=["in-review", "in-review-before-out-of-date", "returned", "returned-before-out-of-date"],
+)
+def test_a_review_under_way_decides_the_state(review, source, state):
+    target = page(published=T0, draft_changes=True)
+
+    assert board.translation_state(source, target, managed(), review) == state
+
+
+def test_a_missing_translation_is_missing_whatever_the_review():
+    assert board.translation_state(page(), None, None, WorkflowState.STATUS_IN_PROGRESS) == (
+        State.MISSING
+    )
 
 
 @pytest.mark.parametrize(
@@ -416,8 +442,22 @@ def test_the_summary_counts_each_state_per_language(
 
     # The home page and four index pages; the news index's parent, the home page, is current.
     assert counts == {
-        "ru": {"missing": 5, "out_of_date": 0, "in_progress": 0, "current": 0},
-        "fr": {"missing": 3, "out_of_date": 0, "in_progress": 1, "current": 1},
+        "ru": {
+            "missing": 5,
+            "changes_requested": 0,
+            "out_of_date": 0,
+            "in_progress": 0,
+            "in_review": 0,
+            "current": 0,
+        },
+        "fr": {
+            "missing": 3,
+            "changes_requested": 0,
+            "out_of_date": 0,
+            "in_progress": 1,
+            "in_review": 0,
+            "current": 1,
+        },
     }
 
 
@@ -582,54 +622,88 @@ def french_translator(django_user_model, site_tree, locales, translate_into):
     return user
 
 
-def test_a_translator_sees_their_language_first_and_may_ask_for_all(client, french_translator,
-                                                                     site_tree):  # fmt: skip
+def test_a_translator_sees_their_language_only(client, french_translator, site_tree):
     client.force_login(french_translator)
 
     own = get_board(client)
-    assert columns(own) == ["French"]
-    assert own.select_one('select[name="language"] option[selected]')["value"] == "fr"
+    asked_for_all = get_board(client, "?language=")
+    asked_for_russian = get_board(client, "?language=ru")
 
-    everything = get_board(client, "?language=")
-    assert columns(everything) == ["Russian", "French"]
+    assert columns(own) == ["French"]
+    assert columns(asked_for_all) == ["French"]
+    assert columns(asked_for_russian) == ["French"]
+    assert [option["value"] for option in own.select('select[name="language"] option')] == [
+        "",
+        "fr",
+    ]
+
+
+def test_a_moderator_sees_every_language(superuser_client, site_tree, locales):
+    assert columns(get_board(superuser_client)) == ["Russian", "French"]
+
+
+def test_the_board_lists_the_pages_in_the_state_asked_for(
+    superuser_client, site_tree, locales, translate_into, publish_translation
+):
+    done = translate_into(site_tree.home, locales["fr"])
+    fill(done)
+    publish_translation(done)
+    translate_into(site_tree.news, locales["fr"])
+
+    current = get_board(superuser_client, "?state=current")
+    in_progress = get_board(superuser_client, "?state=in_progress&language=fr")
+
+    assert rows(current) == [site_tree.home.pk]
+    assert rows(in_progress) == [site_tree.news.pk]
+    assert cell(in_progress, site_tree.news, "fr")["data-state"] == State.IN_PROGRESS
 
 
 def test_a_translator_gets_only_the_links_they_may_follow(client, french_translator, site_tree):
     client.force_login(french_translator)
 
-    soup = get_board(client, "?language=")
+    soup = get_board(client)
 
     # They can edit the French home page, but cannot submit pages for translation (moderators
-    # do) nor edit Russian pages.
+    # do) nor open the English pages in the editor.
     home_in_french = cell(soup, site_tree.home, "fr")
     assert home_in_french["data-state"] == State.IN_PROGRESS
     assert link(home_in_french)[0] == "Edit translation"
     assert cell(soup, site_tree.news, "fr")["data-state"] == State.MISSING
     assert link(cell(soup, site_tree.news, "fr")) is None
-    assert link(cell(soup, site_tree.home, "ru")) is None
+    english_title = soup.select_one(f'tr[data-page="{site_tree.home.pk}"] th')
+    assert english_title.find("a") is None
+    assert site_tree.home.title in english_title.get_text()
 
 
 # Queries ----------------------------------------------------------------------------------------
 
 # Pinned per filter: lower them when a change saves a query; never raise them to hide growth.
 # The edition filter costs one query more: the edition chosen is looked up.
-BOARD_QUERIES = {"all": 14, "language": 14, "edition": 15, "bad-edition": 15}
+BOARD_QUERIES = {"all": 15, "language": 15, "edition": 16, "bad-edition": 16}
 
 
 def add_news(site_tree, locales, translate_into, publish_translation, edition, count):
-    """``count`` news items about the edition, a quarter in each state: untranslated, partly
-    translated into French, translated into both languages, and that last one out of date."""
+    """``count`` news items about the edition, a sixth in each state: untranslated, partly
+    translated into French, translated into both languages, that last one out of date, in
+    review in French, returned for changes in French."""
     news = [NewsPageFactory(parent=site_tree.news, edition=edition) for _ in range(count)]
     for i, item in enumerate(news):
-        if i % 4 == 1:
+        if i % 6 == 1:
             fill(translate_into(item, locales["fr"]), 1)
-        elif i % 4 >= 2:
+        elif i % 6 >= 2:
             for code in ("fr", "ru"):
                 translation = translate_into(item, locales[code])
                 fill(translation)
                 publish_translation(translation)
-            if i % 4 == 3:
+            if i % 6 == 3:
                 republish(item)
+            if i % 6 >= 4:
+                french = item.get_translation(locales["fr"]).specific
+                french.save_revision()
+                state = french.get_workflow().start(french, None)
+                if i % 6 == 5:
+                    task_state = state.current_task_state
+                    task_state.task.specific.on_action(task_state, None, "reject")
 
 
 def test_the_number_of_queries_does_not_grow_with_the_number_of_pages(
@@ -643,7 +717,7 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_pages(
         "bad-edition": "?edition=0",
     }
     counts = {name: {} for name in queries}
-    for total, added in ((4, 4), (16, 12)):
+    for total, added in ((6, 6), (18, 12)):
         add_news(site_tree, locales, translate_into, publish_translation, edition, added)
         for name, query in queries.items():
             get_board(superuser_client, query)  # warm-up: site root paths, content types
@@ -653,7 +727,7 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_pages(
             states = {td["data-state"] for td in soup.select("table.translation-board td")}
             assert states == set(State.values), name
 
-    assert counts == {name: {4: pinned, 16: pinned} for name, pinned in BOARD_QUERIES.items()}
+    assert counts == {name: {6: pinned, 18: pinned} for name, pinned in BOARD_QUERIES.items()}
 
 
 def test_the_board_of_a_site_with_no_translation_yet_has_no_columns(superuser_client, site_tree):

@@ -18,6 +18,7 @@ from .guards import (
 from .models import GlossaryTerm
 from .po_upload import upload_pofile_with_header_check
 from .review import SubmitTranslationForReviewView, may_submit, translation_of
+from .scope import pages_readable_by
 from .views import TranslationBoardView
 
 # --- Glossary: names machine translation leaves alone (localisation/machine_translation.py)
@@ -93,6 +94,22 @@ def register_translation_guards():
 
 
 # --- end of Guards
+
+
+# --- What a translator reads: their languages, and the source as visitors read it (scope.py)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_in_the_translators_languages(pages, request):
+    return pages_readable_by(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_in_the_translators_languages(parent_page, pages, request):
+    return pages_readable_by(pages, request.user)
+
+
+# --- end of What a translator reads
 
 
 # --- Translation status board: every page against every language (localisation/board.py)

@@ -155,6 +155,11 @@ class IndexPage(SitePage):
 class TranslatableRow(TranslatableMixin, Orderable):
     """An inline row of a page, translated with it and kept in the editor's order."""
 
+    def translation_context(self) -> str:
+        """Who or what the row is about, shown beside its texts in the translation editor (a
+        position or a quote is translated knowing whose it is); empty when its texts say it."""
+        return ""
+
     class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["sort_order"]

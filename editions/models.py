@@ -687,6 +687,9 @@ class ProgrammeSession(TranslatableRow):
     def __str__(self):
         return self.title
 
+    def translation_context(self):
+        return self.title
+
     def clean(self):
         super().clean()
         if self.start_time and self.end_time and self.end_time <= self.start_time:
@@ -756,6 +759,9 @@ class EditionSpeaker(TranslatableRow):
     def __str__(self):
         return f"{self.speaker} ({self.get_role_display()})"
 
+    def translation_context(self):
+        return str(self.speaker)
+
 
 class EditionQuote(index.Indexed, TranslatableRow):
     page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="quotes")
@@ -792,6 +798,9 @@ class EditionQuote(index.Indexed, TranslatableRow):
     def __str__(self):
         return f"{self.speaker}: {self.text[:60]}"
 
+    def translation_context(self):
+        return str(self.speaker)
+
 
 class EditionPartner(TranslatableRow):
     page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="partners")
@@ -827,6 +836,9 @@ class EditionPartner(TranslatableRow):
 
     def __str__(self):
         return f"{self.organisation} ({self.get_role_display()})"
+
+    def translation_context(self):
+        return str(self.organisation)
 
 
 phone_validator = RegexValidator(
@@ -869,4 +881,7 @@ class EditionContact(TranslatableRow):
         verbose_name = _("contact")
 
     def __str__(self):
+        return self.name
+
+    def translation_context(self):
         return self.name

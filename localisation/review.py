@@ -18,7 +18,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, WorkflowState
-from wagtail_localize.models import SegmentOverride, Translation
+from wagtail_localize.models import SegmentOverride, StringTranslation, Translation
 
 from .drafts import save_for_review
 from .validation import validate_translated_page
@@ -62,6 +62,25 @@ def values_in_error(translation):
     ).count()
 
 
+def nothing_to_review(translation, page) -> bool:
+    """Whether the live page already shows this translation as it stands: nothing was
+    translated, overridden or synced since it was last published, and no draft waits."""
+    published = page.last_published_at
+    if not page.live or page.has_unpublished_changes or published is None:
+        return False
+    if translation.source.last_updated_at > published:
+        return False
+    mine = {
+        "locale_id": translation.target_locale_id,
+        "context__object_id": translation.source.object_id,
+        "updated_at__gt": published,
+    }
+    return not (
+        StringTranslation.objects.filter(**mine).exists()
+        or SegmentOverride.objects.filter(**mine).exists()
+    )
+
+
 def describe(error: ValidationError) -> str:
     """A validation error as one line an editor reads."""
     if hasattr(error, "error_dict"):
@@ -98,6 +117,8 @@ class SubmitTranslationForReviewView(WagtailAdminTemplateMixin, TemplateView):
             return _("No review workflow applies to this page: ask a moderator to publish it.")
         if self.page.workflow_in_progress:
             return _("This page is already in review.")
+        if nothing_to_review(self.translation, self.page):
+            return _("Nothing to review: the live page already shows this translation.")
         missing = untranslated_segments(self.translation)
         if missing:
             return ngettext(

@@ -7,6 +7,7 @@ back with a comment; the translator corrects and submits again; approval puts it
 """
 
 import io
+import json
 from urllib.parse import urlencode
 
 import pytest
@@ -19,7 +20,7 @@ from wagtail_localize.operations import translate_object
 
 from home.roles import MODERATORS, translators_group_name
 from speakers.models import SpeakerPage
-from tests.factories import SpeakerLinkFactory, SpeakerPageFactory, translate_pages
+from tests.factories import SpeakerLinkFactory, SpeakerPageFactory, build_edition, translate_pages
 from tests.html import soup_of
 
 pytestmark = pytest.mark.django_db
@@ -226,3 +227,41 @@ def test_a_valid_link_override_is_accepted(client, team, live_russian_speaker, l
     )
 
     assert response.json()["error"] is None
+
+
+def test_a_translation_the_live_page_already_shows_is_not_sent_to_review(
+    client, team, live_russian_speaker
+):
+    client.force_login(team["translator_ru"])
+
+    response = client.post(
+        reverse("localisation_submit_for_review", args=[live_russian_speaker.pk]), follow=True
+    )
+
+    assert "Nothing to review: the live page already shows this translation." in (
+        response.content.decode()
+    )
+    assert not Page.objects.get(pk=live_russian_speaker.pk).workflow_in_progress
+
+
+def test_inline_rows_are_labelled_with_whom_they_are_about_in_the_translation_editor(
+    superuser_client, superuser, site_tree, locales, django_capture_on_commit_callbacks
+):
+    edition = build_edition(site_tree.editions, speakers=1, quotes=1, sessions=0, partners=0)
+    speaker = edition.participations.get().speaker
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(edition, [locales["ru"]], user=superuser)
+    russian = edition.get_translation(locales["ru"])
+
+    editor = soup_of(superuser_client.get(reverse("wagtailadmin_pages:edit", args=[russian.pk])))
+
+    props = json.loads(editor.select_one(".js-translation-editor")["data-props"])
+    labels = {
+        segment["contentPath"].split(".")[0] + "." + segment["contentPath"].split(".")[-1]: (
+            segment["location"]["subField"]
+        )
+        for segment in props["segments"]
+        if segment["contentPath"].startswith(("participations.", "quotes."))
+    }
+    assert labels["participations.position"] == f"Position at the time · {speaker.title}"
+    assert labels["quotes.text"] == f"Quotation · {speaker.title}"

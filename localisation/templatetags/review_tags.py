@@ -1,5 +1,7 @@
-"""Where a translation's review stands, for the translation editor's footer
-(templates/wagtail_localize/admin/edit_translation.html)."""
+"""The translation editor's additions (templates/wagtail_localize/admin/edit_translation.html):
+where the translation's review stands, and whose each inline row's texts are."""
+
+import json
 
 from django import template
 from wagtail.models import WorkflowState
@@ -21,3 +23,33 @@ def review_status(page):
             "comment": task_state.get_comment() if task_state else "",
         }
     return {"state": "in_review", "comment": ""}
+
+
+@register.simple_tag
+def with_segment_context(props, translation):
+    """wagtail-localize's editor props, each segment of an inline row labelled with whom or what
+    the row is about (``TranslatableRow.translation_context``): "Position at the time · Kirill
+    Kaem" rather than a position among others."""
+    data = json.loads(props)
+    source = translation.source.as_instance()
+    rows = {}
+    for segment in data.get("segments", []):
+        relation, _dot, rest = segment.get("contentPath", "").partition(".")
+        key = rest.partition(".")[0]
+        if not key:
+            continue
+        if relation not in rows:
+            manager = getattr(source, relation, None)
+            rows[relation] = (
+                {str(row.translation_key): row for row in manager.all()}
+                if hasattr(manager, "all")
+                else {}
+            )
+        row = rows[relation].get(key)
+        label = row.translation_context() if hasattr(row, "translation_context") else ""
+        if label:
+            location = segment["location"]
+            location["subField"] = (
+                f"{location['subField']} · {label}" if location.get("subField") else label
+            )
+    return json.dumps(data)

@@ -19,16 +19,24 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from wagtail.models import Page
-from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    Translation,
+)
 from wagtail_localize.views.convert import convert_to_alias
 from wagtail_localize.views.edit_translation import (
     SegmentOverrideSerializer,
+    StringTranslationSerializer,
     edit_override,
+    edit_string_translation,
     stop_translation,
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from .validation import check_override
+from .validation import check_override, check_string
 
 
 def refuse_unless_may_restructure(page: Page, user) -> None:
@@ -69,6 +77,30 @@ def edit_override_with_check(request, translation_id, overridable_segment_id):
         override.set_field_error([error])
         response.data = SegmentOverrideSerializer(
             override, context={"translation_source": translation.source}
+        ).data
+    return response
+
+
+def edit_string_translation_with_check(request, translation_id, string_segment_id):
+    """wagtail-localize's segment editing, then the text checked against its field (a title
+    longer than the field holds): an invalid one is kept with its error, shown in the editor."""
+    response = edit_string_translation(request, translation_id, string_segment_id)
+    if request.method != "PUT" or response.status_code not in (200, 201):
+        return response
+    segment = StringSegment.objects.select_related("source", "context", "string").get(
+        pk=string_segment_id
+    )
+    translation = Translation.objects.get(pk=translation_id)
+    string_translation = StringTranslation.objects.get(
+        translation_of_id=segment.string_id,
+        locale_id=translation.target_locale_id,
+        context_id=segment.context_id,
+    )
+    error = check_string(segment, string_translation.data)
+    if error is not None:
+        string_translation.set_field_error([error])
+        response.data = StringTranslationSerializer(
+            string_translation, context={"translation_source": translation.source}
         ).data
     return response
 

@@ -54,12 +54,17 @@ def untranslated_segments(translation):
 
 def values_in_error(translation):
     """The values the translator supplied that the editor marks as invalid (a link that is
-    not one): they are left out of the page, so the translation is not finished."""
-    return SegmentOverride.objects.filter(
-        locale_id=translation.target_locale_id,
-        context__object_id=translation.source.object_id,
-        has_error=True,
-    ).count()
+    not one, a text too long for its field): they are left out of the page, so the translation
+    is not finished."""
+    mine = {
+        "locale_id": translation.target_locale_id,
+        "context__object_id": translation.source.object_id,
+        "has_error": True,
+    }
+    return (
+        SegmentOverride.objects.filter(**mine).count()
+        + StringTranslation.objects.filter(**mine).count()
+    )
 
 
 def nothing_to_review(translation, page) -> bool:
@@ -119,13 +124,6 @@ class SubmitTranslationForReviewView(WagtailAdminTemplateMixin, TemplateView):
             return _("This page is already in review.")
         if nothing_to_review(self.translation, self.page):
             return _("Nothing to review: the live page already shows this translation.")
-        missing = untranslated_segments(self.translation)
-        if missing:
-            return ngettext(
-                "%(count)s segment is not translated yet: translate it before submitting.",
-                "%(count)s segments are not translated yet: translate them before submitting.",
-                missing,
-            ) % {"count": missing}
         invalid = values_in_error(self.translation)
         if invalid:
             return ngettext(
@@ -135,6 +133,13 @@ class SubmitTranslationForReviewView(WagtailAdminTemplateMixin, TemplateView):
                 "before submitting.",
                 invalid,
             ) % {"count": invalid}
+        missing = untranslated_segments(self.translation)
+        if missing:
+            return ngettext(
+                "%(count)s segment is not translated yet: translate it before submitting.",
+                "%(count)s segments are not translated yet: translate them before submitting.",
+                missing,
+            ) % {"count": missing}
         return None
 
     def get_context_data(self, **kwargs):

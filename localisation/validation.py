@@ -6,9 +6,10 @@ field's validation: a ``javascript:`` link in a speaker's links went live and ra
 The rows of inline panels and the blocks of a StreamField are not validated by
 ``Page.full_clean`` either. Here every value is checked against the field or block it fills:
 
-- ``check_override``: one override, when the translator saves it in the editor. An invalid one is
-  kept with its error, which the editor shows next to the field; wagtail-localize leaves values
-  in error out of the page, so the source value stays until it is corrected.
+- ``check_override`` and ``check_string``: one value, when the translator saves it in the
+  editor. An invalid one is kept with its error, which the editor shows next to the field;
+  wagtail-localize leaves values in error out of the page, so the source value stays until it
+  is corrected.
 - ``validate_translated_page``: the whole translated page, before it is submitted for review or
   published, so that what a PO upload or a machine translation brought in is checked too.
 """
@@ -16,6 +17,7 @@ The rows of inline panels and the blocks of a StreamField are not validated by
 from urllib.parse import urlsplit
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -92,6 +94,23 @@ def check_override(segment, value) -> ValidationError | None:
     )
     try:
         check_value(target, value)
+    except ValidationError as error:
+        return error
+    return None
+
+
+def check_string(segment, value: str) -> ValidationError | None:
+    """The error in a translation of a StringSegment (too long for its field or block), or
+    None. Rich text is left to wagtail-localize, which checks its HTML."""
+    source_model = segment.source.specific_content_type.model_class()
+    target = field_or_block(
+        source_model, segment.context.get_field_path(segment.source.as_instance())
+    )
+    try:
+        if isinstance(target, models.CharField) and target.max_length:
+            MaxLengthValidator(target.max_length)(value)
+        elif isinstance(target, blocks.CharBlock):
+            target.clean(value)
     except ValidationError as error:
         return error
     return None

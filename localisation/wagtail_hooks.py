@@ -13,6 +13,7 @@ from .guards import (
     SyncWithoutPublishingView,
     convert_to_alias_for_moderators,
     edit_override_with_check,
+    edit_string_translation_with_check,
     stop_translation_for_moderators,
 )
 from .models import GlossaryTerm
@@ -84,6 +85,11 @@ def register_translation_guards():
             "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
             edit_override_with_check,
             name="localisation_edit_override",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            edit_string_translation_with_check,
+            name="localisation_edit_string_translation",
         ),
         path(
             "localize/update/<int:translation_source_id>/",

@@ -265,3 +265,18 @@ def test_inline_rows_are_labelled_with_whom_they_are_about_in_the_translation_ed
     }
     assert labels["participations.position"] == f"Position at the time · {speaker.title}"
     assert labels["quotes.text"] == f"Quotation · {speaker.title}"
+
+
+def test_a_title_longer_than_its_field_is_marked_in_the_editor_and_not_submitted(
+    client, team, live_russian_speaker, locales
+):
+    page = live_russian_speaker
+    translation = translation_of(page, locales["ru"])
+    client.force_login(team["translator_ru"])
+
+    response = edit_segment(client, translation, "Synthetic Speaker", "Я" * 300)
+    submitted = client.post(reverse("localisation_submit_for_review", args=[page.pk]), follow=True)
+
+    assert response.json()["error"] == "Ensure this value has at most 255 characters (it has 300)."
+    assert "1 value is marked as invalid in the translation editor" in submitted.content.decode()
+    assert not Page.objects.get(pk=page.pk).workflow_in_progress

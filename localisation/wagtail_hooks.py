@@ -17,6 +17,7 @@ from .guards import (
     stop_translation_for_moderators,
 )
 from .models import GlossaryTerm
+from .panels import dashboard_panels
 from .po_upload import upload_pofile_with_header_check
 from .review import SubmitTranslationForReviewView, may_submit, translation_of
 from .scope import pages_readable_by
@@ -116,6 +117,17 @@ def explorer_in_the_translators_languages(parent_page, pages, request):
 
 
 # --- end of What a translator reads
+
+
+# --- Dashboard: what waits for translators and moderators (panels.py)
+
+
+@hooks.register("construct_homepage_panels")
+def translation_panels(request, panels):
+    panels.extend(dashboard_panels(request.user))
+
+
+# --- end of Dashboard
 
 
 # --- Translation status board: every page against every language (localisation/board.py)

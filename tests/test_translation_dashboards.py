@@ -95,3 +95,18 @@ def test_an_editor_has_no_translation_panel(client, people):
 
     assert panel(client, "translator-work") is None
     assert panel(client, "translations-in-review") is None
+
+
+def test_an_editor_reads_each_translations_state_on_the_page_status_panel(
+    client, people, site_tree
+):
+    client.force_login(people["editor"])
+
+    editor = soup_of(client.get(reverse("wagtailadmin_pages:edit", args=[site_tree.news.pk])))
+
+    states = {
+        li["data-language"]: li.get_text(strip=True)
+        for li in editor.select(".translation-states li")
+    }
+    assert states["ru"] == "Russian: In progress"  # published with English segments left
+    assert states["fr"] == "French: Missing"

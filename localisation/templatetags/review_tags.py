@@ -1,10 +1,13 @@
 """The translation editor's additions (templates/wagtail_localize/admin/edit_translation.html):
-where the translation's review stands, and whose each inline row's texts are."""
+where the translation's review stands, and whose each inline row's texts are; and for the status
+panel of a source page, the state of each of its translations."""
 
 import json
 
 from django import template
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
+
+from localisation import board
 
 register = template.Library()
 
@@ -53,3 +56,16 @@ def with_segment_context(props, translation):
                 f"{location['subField']} · {label}" if location.get("subField") else label
             )
     return json.dumps(data)
+
+
+@register.simple_tag
+def translation_states(page):
+    """``[(locale, state label, state)]`` of the translations of a source-language page, as the
+    translation board states them; empty for any other object."""
+    if not isinstance(page, Page) or not page.pk:
+        return []
+    languages = board.content_languages()
+    if languages.source is None or page.locale_id != languages.source.pk:
+        return []
+    result = board.build_board(Page.objects.filter(pk=page.pk), languages.source, languages.targets)
+    return [(cell.locale, cell.state_label, cell.state) for cell in result.rows[0].cells]

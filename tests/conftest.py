@@ -12,6 +12,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -73,7 +74,9 @@ def demo(django_db_setup, django_db_blocker):
     Keep tests that build their own tree out of modules that use it: the demo stays in the
     database until the module ends.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
+    # In English whatever the test before left active (a request to /fr/ leaves French active
+    # in the thread: LocaleMiddleware activates, nothing deactivates).
+    with django_db_blocker.unblock(), transaction.atomic(), translation.override("en"):
         out = StringIO()
         call_command("load_demo", stdout=out)
         yield out.getvalue()

@@ -280,3 +280,30 @@ def test_a_title_longer_than_its_field_is_marked_in_the_editor_and_not_submitted
     assert response.json()["error"] == "Ensure this value has at most 255 characters (it has 300)."
     assert "1 value is marked as invalid in the translation editor" in submitted.content.decode()
     assert not Page.objects.get(pk=page.pk).workflow_in_progress
+
+
+def test_no_path_of_wagtail_localize_writes_a_live_translation_without_publishing(
+    client, superuser, live_russian_speaker, locales, django_capture_on_commit_callbacks
+):
+    """wagtail-localize's own operations (here "Translate this page" into a language the page
+    is already live in, and save_target) save a revision of a live page, never its live row
+    (localisation/drafts.keep_live_pages_until_published)."""
+    page = live_russian_speaker
+    translation = translation_of(page, locales["ru"])
+    segment = StringSegment.objects.get(
+        source=translation.source, string__data="A synthetic biography."
+    )
+    StringTranslation.objects.filter(translation_of=segment.string, locale=locales["ru"]).update(
+        data=RUSSIAN_BIOGRAPHY
+    )
+    before = client.get(page.url).content
+    source = page.get_translation(locales["en"]).specific
+
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(source, [locales["ru"]], user=superuser)
+        translation.save_target(user=superuser, publish=False)
+
+    page = SpeakerPage.objects.get(pk=page.pk)
+    assert client.get(page.url).content == before
+    assert RUSSIAN_BIOGRAPHY in page.get_latest_revision_as_object().biography
+    assert page.has_unpublished_changes

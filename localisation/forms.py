@@ -34,3 +34,26 @@ class TranslationBoardFilterForm(forms.Form):
             ("", _("All languages")),
             *((loc.language_code, loc.get_display_name()) for loc in languages.targets),
         ]
+
+
+class TranslateEditionForm(forms.Form):
+    """ "Translate this edition": into which language, and whether to machine-translate."""
+
+    language = forms.ChoiceField(label=_("Language"))
+    machine_translate = forms.BooleanField(
+        label=_("Machine-translate what nobody has translated yet"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Translators check every machine translation before submitting it for review; "
+            "names in the glossary are kept as they are written."
+        ),
+    )
+
+    def __init__(self, *args, languages, machine_translation_available, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (loc.language_code, loc.get_display_name()) for loc in languages.targets
+        ]
+        if not machine_translation_available:
+            del self.fields["machine_translate"]

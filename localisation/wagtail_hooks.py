@@ -9,6 +9,8 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from editions.models import EditionPage
+
 from .guards import (
     SyncWithoutPublishingView,
     convert_to_alias_for_moderators,
@@ -21,7 +23,7 @@ from .panels import dashboard_panels
 from .po_upload import upload_pofile_with_header_check
 from .review import SubmitTranslationForReviewView, may_submit, translation_of
 from .scope import pages_readable_by
-from .views import TranslationBoardView
+from .views import TranslateEditionView, TranslationBoardView
 
 # --- Glossary: names machine translation leaves alone (localisation/machine_translation.py)
 
@@ -128,6 +130,48 @@ def translation_panels(request, panels):
 
 
 # --- end of Dashboard
+
+
+# --- Translate a whole edition at once (edition_translation.py)
+
+
+@hooks.register("register_admin_urls")
+def register_translate_edition_url():
+    return [
+        path(
+            "localisation/editions/<int:page_id>/translate/",
+            TranslateEditionView.as_view(),
+            name="localisation_translate_edition",
+        )
+    ]
+
+
+def translate_edition_button(page, user, priority=36):
+    if not isinstance(page.specific_deferred, EditionPage):
+        return None
+    if page.locale_id != Locale.get_default().pk:
+        return None
+    if not user.has_perm("wagtail_localize.submit_translation"):
+        return None
+    url = reverse("localisation_translate_edition", args=[page.pk])
+    return Button(_("Translate this edition"), url, icon_name="globe", priority=priority)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_translate_edition_button(page, user, next_url=None):
+    button = translate_edition_button(page, user)
+    if button is not None:
+        yield button
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_translate_edition_button(page, user, view_name, next_url=None):
+    button = translate_edition_button(page, user)
+    if button is not None:
+        yield button
+
+
+# --- end of Translate a whole edition
 
 
 # --- Translation status board: every page against every language (localisation/board.py)

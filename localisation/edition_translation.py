@@ -4,7 +4,8 @@ An edition reads entirely in a language when its page, its speakers' and partner
 news about it (``board.pages_of_edition``) and its venue are translated. "Translate this
 edition" prepares all of them at once, as wagtail-localize's "Translate this page" would one
 by one: a page or venue not yet in the language is created; a page whose English source was
-published since its translation last took it is synced. With a machine translation service
+published since its translation last took it is synced. What the translation memory knows is
+filled in first (``memory.fill_from_memory``). With a machine translation service
 configured, every segment nobody has translated yet is machine-translated (the glossary is
 honoured: ``machine_translation.GlossaryAwareTranslator``) and left for a translator to check.
 
@@ -23,6 +24,7 @@ from wagtail_localize.views.edit_translation import apply_machine_translation
 from editions.models import EditionPage
 
 from .board import pages_of_edition
+from .memory import fill_from_memory
 
 
 @dataclass
@@ -107,10 +109,12 @@ def translate_edition(edition: EditionPage, locale: Locale, user, *, machine=Tru
         # machine translation can check the user may edit it.
         publish = not isinstance(instance, Page)  # a venue has no draft
         translation.save_target(user=user, publish=publish)
+        remembered = fill_from_memory(translation, user)
         if translator is not None:
             before = translation.get_progress()[1]
             apply_machine_translation(translation.pk, user, translator)
             report.machine_translated += translation.get_progress()[1] - before
+        if remembered or translator is not None:
             translation.save_target(user=user, publish=publish)
         (report.created if instance in work.create else report.updated).append(instance)
     return report

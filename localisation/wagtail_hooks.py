@@ -18,6 +18,7 @@ from .guards import (
     edit_string_translation_with_check,
     stop_translation_for_moderators,
 )
+from .memory import fill_from_memory
 from .models import GlossaryTerm
 from .panels import dashboard_panels
 from .po_upload import upload_pofile_with_header_check
@@ -65,6 +66,24 @@ def register_po_upload_guard():
 
 
 # --- end of PO upload
+
+
+# --- Translation memory: what was translated before is offered again (memory.py)
+
+
+@hooks.register("before_edit_page")
+def offer_translation_memory(request, page):
+    # Before wagtail-localize's own before_edit_page hook (this app comes first), which renders
+    # the translation editor: the segments it shows are then pre-filled.
+    if request.method != "GET" or page.locale_id == Locale.get_default().pk:
+        return None
+    translation = translation_of(page)
+    if translation is not None and page.permissions_for_user(request.user).can_edit():
+        fill_from_memory(translation, request.user)
+    return None
+
+
+# --- end of Translation memory
 
 
 # --- Guards: translators change text, not the shape of the site (localisation/guards.py)

@@ -209,3 +209,19 @@ def test_an_upload_without_a_file_is_refused_with_a_clear_message(superuser_clie
 
     assertRedirects(response, edit_url(french), fetch_redirect_response=False)
     assert messages_of(response) == ["Please upload a valid PO file."]
+
+
+def test_an_imported_text_too_long_for_its_field_is_marked_and_reported(superuser_client, french):
+    po = download(superuser_client, french)
+    for entry in po:
+        entry.msgstr = "É" * 300 if entry.msgctxt == "title" else FRENCH.get(entry.msgid, "")
+
+    response = upload(superuser_client, french, str(po).encode())
+
+    assert messages_of(response) == [
+        "Successfully imported translations from PO File.",
+        "1 imported text does not fit its field: it is marked in the editor.",
+    ]
+    title = StringTranslation.objects.get(context__path="title", locale__language_code="fr")
+    assert title.get_error() == "Ensure this value has at most 255 characters (it has 300)."
+    assert french.get_progress() == (4, 2)  # a text in error does not count as translated

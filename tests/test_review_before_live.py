@@ -307,3 +307,27 @@ def test_no_path_of_wagtail_localize_writes_a_live_translation_without_publishin
     assert client.get(page.url).content == before
     assert RUSSIAN_BIOGRAPHY in page.get_latest_revision_as_object().biography
     assert page.has_unpublished_changes
+
+
+def test_a_translation_that_would_not_validate_is_not_submitted_and_says_why(
+    client, team, live_russian_speaker, locales
+):
+    """A text that reached the translation without the editor's check (a machine translation,
+    a script) is caught when the whole page is validated at submission."""
+    page = live_russian_speaker
+    translation = translation_of(page, locales["ru"])
+    segment = StringSegment.objects.get(source=translation.source, string__data="Synthetic profile")
+    label = StringTranslation.objects.get(translation_of=segment.string, locale=locales["ru"])
+    label.data = "Я" * 150
+    label.save()
+    visitor = client.__class__()
+    before = visitor.get(page.url).content
+    client.force_login(team["translator_ru"])
+
+    submitted = client.post(reverse("localisation_submit_for_review", args=[page.pk]), follow=True)
+
+    message = soup_of(submitted).select_one(".messages").get_text(" ", strip=True)
+    assert message.startswith("The translation was not submitted: Link “")
+    assert "Label: Ensure this value has at most 100 characters (it has 150)." in message
+    assert not Page.objects.get(pk=page.pk).workflow_in_progress
+    assert visitor.get(page.url).content == before

@@ -118,6 +118,16 @@ class TranslateEditionView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.edition.title
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("wagtailadmin_pages:edit", args=[self.edition.pk]),
+                "label": self.edition.get_admin_display_title(),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def form(self, data):
         return TranslateEditionForm(
             data,

@@ -106,7 +106,7 @@ def test_refuses_with_debug_off(settings):
 
 @pytest.mark.parametrize(
     ("username", "heading"),
-    [("translator-ru", "Состояние переводов"), ("translator-fr", "État des traductions")],
+    [("translator-ru", "Статус переводов"), ("translator-fr", "État des traductions")],
 )
 def test_a_translator_login_starts_with_the_admin_in_their_language(
     settings, client, username, heading

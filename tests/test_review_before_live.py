@@ -160,7 +160,10 @@ def test_changes_requested_go_back_to_the_translator_who_corrects_and_resubmits(
     )
     assert footer["data-review-state"] == "changes_requested"
     assert footer.button.get_text(strip=True) == "Submit again for review"
-    assert "“Use the full sentence.”" in footer.get_text()
+    status = soup_of(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))).select_one(
+        ".translation-review-footer__status"
+    )
+    assert "Changes requested: “Use the full sentence.”" in " ".join(status.get_text().split())
     edit_segment(client, translation, "A synthetic biography.", RUSSIAN_BIOGRAPHY)
     client.post(reverse("localisation_submit_for_review", args=[page.pk]))
     state.refresh_from_db()

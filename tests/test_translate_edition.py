@@ -73,6 +73,8 @@ def test_the_moderator_sees_what_will_be_prepared_before_confirming(client, mode
     assert "To create: Synthetic news" in created
     assert len(created) == 1 + 2 + 1 + 1 + 1  # edition, speakers, partner, news, venue
     assert Page.objects.filter(locale__language_code="ru").count() == 5  # nothing done yet
+    trail = [a.get_text(strip=True) for a in preview.select("nav[aria-label] a")]
+    assert "Synthetic edition 2016" in trail
 
 
 def test_translating_the_edition_prepares_every_page_as_a_machine_translated_draft(

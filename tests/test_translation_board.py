@@ -735,3 +735,10 @@ def test_the_board_of_a_site_with_no_translation_yet_has_no_columns(superuser_cl
 
     assert "There is no language to translate into yet" in text(soup)
     assert columns(soup) == []
+
+
+def test_a_state_no_page_is_in_says_so(superuser_client, site_tree, locales):
+    soup = get_board(superuser_client, "?state=in_review")
+
+    assert rows(soup) == []
+    assert "No page matches these filters." in text(soup)

@@ -110,3 +110,6 @@ def test_an_editor_reads_each_translations_state_on_the_page_status_panel(
     }
     assert states["ru"] == "Russian: In progress"  # published with English segments left
     assert states["fr"] == "French: Missing"
+    panel_text = editor.select_one(".translation-states").find_parent("div").get_text(" ")
+    assert "No other translations" not in panel_text
+    assert "Its translations:" in panel_text

@@ -64,6 +64,12 @@ def translation_states(page):
     translation board states them; empty for any other object."""
     if not isinstance(page, Page) or not page.pk:
         return []
+    if not hasattr(page, "_translation_states"):  # the status panel asks twice
+        page._translation_states = _translation_states(page)
+    return page._translation_states
+
+
+def _translation_states(page):
     languages = board.content_languages()
     if languages.source is None or page.locale_id != languages.source.pk:
         return []

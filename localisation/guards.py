@@ -59,11 +59,27 @@ def stop_translation_for_moderators(request, translation_id):
     return stop_translation(request, translation_id)
 
 
+def saved(response, request) -> bool:
+    """Whether wagtail-localize's editing view saved a value (a PUT it accepted)."""
+    return request.method == "PUT" and response.status_code in (200, 201)
+
+
+def marked_if_invalid(response, value, error, serializer_class, translation):
+    """The editing view's answer, with ``value`` (the row it saved) marked with ``error``
+    when there is one: the editor shows the error next to the field, and wagtail-localize
+    leaves a value in error out of the page."""
+    if error is not None:
+        value.set_field_error([error])
+        response.data = serializer_class(
+            value, context={"translation_source": translation.source}
+        ).data
+    return response
+
+
 def edit_override_with_check(request, translation_id, overridable_segment_id):
-    """wagtail-localize's override editing, then the value checked as the admin form would: an
-    invalid value is kept with its error, shown in the editor, and left out of the page."""
+    """wagtail-localize's override editing, then the value checked as the admin form would."""
     response = edit_override(request, translation_id, overridable_segment_id)
-    if request.method != "PUT" or response.status_code not in (200, 201):
+    if not saved(response, request):
         return response
     segment = OverridableSegment.objects.select_related("source", "context").get(
         pk=overridable_segment_id
@@ -73,36 +89,26 @@ def edit_override_with_check(request, translation_id, overridable_segment_id):
         locale_id=translation.target_locale_id, context_id=segment.context_id
     )
     error = check_override(segment, override.data)
-    if error is not None:
-        override.set_field_error([error])
-        response.data = SegmentOverrideSerializer(
-            override, context={"translation_source": translation.source}
-        ).data
-    return response
+    return marked_if_invalid(response, override, error, SegmentOverrideSerializer, translation)
 
 
 def edit_string_translation_with_check(request, translation_id, string_segment_id):
     """wagtail-localize's segment editing, then the text checked against its field (a title
-    longer than the field holds): an invalid one is kept with its error, shown in the editor."""
+    longer than the field holds)."""
     response = edit_string_translation(request, translation_id, string_segment_id)
-    if request.method != "PUT" or response.status_code not in (200, 201):
+    if not saved(response, request):
         return response
     segment = StringSegment.objects.select_related("source", "context", "string").get(
         pk=string_segment_id
     )
     translation = Translation.objects.get(pk=translation_id)
-    string_translation = StringTranslation.objects.get(
+    text = StringTranslation.objects.get(
         translation_of_id=segment.string_id,
         locale_id=translation.target_locale_id,
         context_id=segment.context_id,
     )
-    error = check_string(segment, string_translation.data)
-    if error is not None:
-        string_translation.set_field_error([error])
-        response.data = StringTranslationSerializer(
-            string_translation, context={"translation_source": translation.source}
-        ).data
-    return response
+    error = check_string(segment, text.data)
+    return marked_if_invalid(response, text, error, StringTranslationSerializer, translation)
 
 
 class SyncWithoutPublishingView(UpdateTranslationsView):

@@ -1,8 +1,12 @@
 """What the role tests share: the role of each group, and reading the admin's answers."""
 
+import io
 import json
 from urllib.parse import urlencode
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.models import StringTranslation, Translation
@@ -15,6 +19,18 @@ ROLE_GROUPS = {
     "translator_ru": translators_group_name("ru"),
     "translator_fr": translators_group_name("fr"),
 }
+
+
+def people_in_roles(**groups):
+    """One user per ``name=group name``, each in that group only, after ``setup_roles`` made the
+    groups: ``people_in_roles(moderator=MODERATORS)["moderator"]``."""
+    call_command("setup_roles", stdout=io.StringIO())
+    people = {}
+    for name, group_name in groups.items():
+        user = get_user_model().objects.create_user(username=name, password="unused")
+        user.groups.add(Group.objects.get(name=group_name))
+        people[name] = user
+    return people
 
 
 def start_review(page, user):

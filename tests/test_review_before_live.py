@@ -6,13 +6,10 @@ for byte what they were until a moderator approves; a moderator who asks for cha
 back with a comment; the translator corrects and submits again; approval puts it live.
 """
 
-import io
 import json
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -22,6 +19,7 @@ from home.roles import MODERATORS, translators_group_name
 from speakers.models import SpeakerPage
 from tests.factories import SpeakerLinkFactory, SpeakerPageFactory, build_edition, translate_pages
 from tests.html import soup_of
+from tests.roles import people_in_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -31,16 +29,7 @@ RUSSIAN_BIOGRAPHY = "Синтетическая биография."
 @pytest.fixture
 def team(site_tree, locales, django_user_model):
     translate_pages([site_tree.home, site_tree.speakers], "ru")
-    call_command("setup_roles", stdout=io.StringIO())
-    people = {}
-    for name, group in [
-        ("translator_ru", translators_group_name("ru")),
-        ("moderator", MODERATORS),
-    ]:
-        user = django_user_model.objects.create_user(username=name, password="unused")
-        user.groups.add(Group.objects.get(name=group))
-        people[name] = user
-    return people
+    return people_in_roles(translator_ru=translators_group_name("ru"), moderator=MODERATORS)
 
 
 @pytest.fixture

@@ -2,11 +2,7 @@
 their language's pages by state with the pages returned to them; a moderator, the translations
 awaiting review per language; an editor, nothing of the kind."""
 
-import io
-
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.operations import translate_object
@@ -14,6 +10,7 @@ from wagtail_localize.operations import translate_object
 from home.roles import EDITORS, MODERATORS, translators_group_name
 from tests.factories import NewsPageFactory
 from tests.html import soup_of
+from tests.roles import people_in_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -25,16 +22,9 @@ def people(site_tree, locales, django_user_model, superuser, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         translate_object(site_tree.home, [locales["ru"]], user=superuser)
         translate_object(site_tree.news, [locales["ru"]], user=superuser)
-    call_command("setup_roles", stdout=io.StringIO())
-    users = {}
-    for name, group in [
-        ("translator", translators_group_name("ru")),
-        ("moderator", MODERATORS),
-        ("editor", EDITORS),
-    ]:
-        user = django_user_model.objects.create_user(username=name, password="x")
-        user.groups.add(Group.objects.get(name=group))
-        users[name] = user
+    users = people_in_roles(
+        translator=translators_group_name("ru"), moderator=MODERATORS, editor=EDITORS
+    )
     for title, outcome in [("Reviewed item", "review"), ("Returned item", "returned")]:
         source = NewsPageFactory(parent=site_tree.news, title=title)
         with django_capture_on_commit_callbacks(execute=True):

@@ -1,12 +1,8 @@
 """A translator hands a finished translation over to review; a moderator approves and publishes
 it (localisation/review.py). Moderation and translation fit together."""
 
-import io
-
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
@@ -14,6 +10,7 @@ from wagtail_localize.operations import translate_object
 
 from home.roles import MODERATORS, translators_group_name
 from tests.factories import NewsPageFactory, translate_pages
+from tests.roles import people_in_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -22,17 +19,11 @@ pytestmark = pytest.mark.django_db
 def users(site_tree, locales, django_user_model):
     translate_pages([site_tree.home, site_tree.news], "fr")
     translate_pages([site_tree.home], "ru")
-    call_command("setup_roles", stdout=io.StringIO())
-    users = {}
-    for name, group in [
-        ("translator_fr", translators_group_name("fr")),
-        ("translator_ru", translators_group_name("ru")),
-        ("moderator", MODERATORS),
-    ]:
-        user = django_user_model.objects.create_user(username=name, password="unused")
-        user.groups.add(Group.objects.get(name=group))
-        users[name] = user
-    return users
+    return people_in_roles(
+        translator_fr=translators_group_name("fr"),
+        translator_ru=translators_group_name("ru"),
+        moderator=MODERATORS,
+    )
 
 
 @pytest.fixture

@@ -17,7 +17,9 @@ A moderator publishes one language at a time, from its translation editor or its
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail_localize.models import (
     OverridableSegment,
@@ -33,6 +35,7 @@ from wagtail_localize.views.edit_translation import (
     edit_override,
     edit_string_translation,
     stop_translation,
+    user_can_edit_instance,
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
@@ -93,22 +96,53 @@ def edit_override_with_check(request, translation_id, overridable_segment_id):
 
 
 def edit_string_translation_with_check(request, translation_id, string_segment_id):
-    """wagtail-localize's segment editing, then the text checked against its field (a title
-    longer than the field holds)."""
-    response = edit_string_translation(request, translation_id, string_segment_id)
-    if not saved(response, request):
-        return response
-    segment = StringSegment.objects.select_related("source", "context", "string").get(
-        pk=string_segment_id
-    )
-    translation = Translation.objects.get(pk=translation_id)
-    text = StringTranslation.objects.get(
-        translation_of_id=segment.string_id,
-        locale_id=translation.target_locale_id,
-        context_id=segment.context_id,
-    )
-    error = check_string(segment, text.data)
-    return marked_if_invalid(response, text, error, StringTranslationSerializer, translation)
+    """The text checked against its field (a title longer than the field holds) before
+    wagtail-localize saves it: an invalid one is kept with its error, shown in the editor.
+
+    It has to be checked first: saving a page title's translation makes wagtail-localize copy
+    it into the page's ``draft_title`` at once, which PostgreSQL refuses when it is too long
+    (a server error instead of a message)."""
+    if request.method == "PUT":
+        value = QueryDict(request.body).get("value")
+        segment = get_object_or_404(
+            StringSegment.objects.select_related("source", "context", "string"),
+            pk=string_segment_id,
+        )
+        translation = get_object_or_404(Translation, pk=translation_id)
+        error = check_string(segment, value) if value is not None else None
+        if error is not None:
+            if segment.context.object_id != translation.source.object_id:
+                raise Http404
+            if not user_can_edit_instance(request.user, translation.get_target_instance()):
+                raise PermissionDenied
+            text = keep_with_error(segment, translation, value, error, request.user)
+            return JsonResponse(
+                StringTranslationSerializer(
+                    text, context={"translation_source": translation.source}
+                ).data
+            )
+    return edit_string_translation(request, translation_id, string_segment_id)
+
+
+def keep_with_error(segment, translation, value, error, user):
+    """Store a translator's text with its error, without wagtail-localize's save signal (which
+    would copy a too-long title into the page): the editor shows it marked, the page ignores it."""
+    fields = {
+        "data": value,
+        "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+        "tool_name": "",
+        "last_translated_by": user,
+        "has_error": True,
+        "field_error": error.messages[0],
+    }
+    key = {
+        "translation_of_id": segment.string_id,
+        "locale_id": translation.target_locale_id,
+        "context_id": segment.context_id,
+    }
+    if not StringTranslation.objects.filter(**key).update(**fields, updated_at=timezone.now()):
+        StringTranslation.objects.bulk_create([StringTranslation(**key, **fields)])
+    return StringTranslation.objects.get(**key)
 
 
 class SyncWithoutPublishingView(UpdateTranslationsView):

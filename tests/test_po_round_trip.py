@@ -211,7 +211,9 @@ def test_an_upload_without_a_file_is_refused_with_a_clear_message(superuser_clie
     assert messages_of(response) == ["Please upload a valid PO file."]
 
 
-def test_an_imported_text_too_long_for_its_field_is_marked_and_reported(superuser_client, french):
+def test_a_file_with_a_text_too_long_for_its_field_is_refused_and_nothing_imported(
+    superuser_client, french
+):
     po = download(superuser_client, french)
     for entry in po:
         entry.msgstr = "É" * 300 if entry.msgctxt == "title" else FRENCH.get(entry.msgid, "")
@@ -219,9 +221,7 @@ def test_an_imported_text_too_long_for_its_field_is_marked_and_reported(superuse
     response = upload(superuser_client, french, str(po).encode())
 
     assert messages_of(response) == [
-        "Successfully imported translations from PO File.",
-        "1 imported text does not fit its field: it is marked in the editor.",
+        "The file was not imported: “Synthetic conference series”: Ensure this value has at "
+        "most 255 characters (it has 300)."
     ]
-    title = StringTranslation.objects.get(context__path="title", locale__language_code="fr")
-    assert title.get_error() == "Ensure this value has at most 255 characters (it has 300)."
-    assert french.get_progress() == (4, 2)  # a text in error does not count as translated
+    assert stored_translations() == []

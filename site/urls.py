@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,7 +10,6 @@ from conference_site import views as site_views
 from search import views as search_views
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # One of each for the whole site, whatever the language: at the root, never prefixed.
@@ -29,6 +27,12 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /en/, /ru/, /fr/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    # Before Wagtail's own, on the same path: page passwords are throttled like logins.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        site_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,11 +5,14 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
+from django.contrib.auth.signals import user_login_failed
 from django.db.models import Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
 from core.languages import language_order
@@ -109,3 +112,26 @@ def robots_txt(request):
         {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
         content_type="text/plain; charset=utf-8",
     )
+
+
+def authenticate_with_password(request, page_view_restriction_id, page_id):
+    """Wagtail's page-password form, throttled like the admin login (django-axes): wrong
+    passwords for one private page from one address count as failed logins of an account
+    named after the restriction, and past the limit the form answers with the lockout page."""
+    credentials = {"username": f"page-password-{page_view_restriction_id}"}
+    locked = settings.AXES_ENABLED and not AxesProxyHandler.is_allowed(request, credentials)
+    if request.method == "POST" and locked:
+        return lockout(request, credentials=credentials)
+    response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    if request.method == "POST" and response.status_code == 200:
+        # The form came back: the password was wrong.
+        user_login_failed.send(
+            sender=authenticate_with_password, credentials=credentials, request=request
+        )
+    return response
+
+
+def lockout(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out login or page password (AXES_LOCKOUT_CALLABLE)."""
+    minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
+    return render(request, "lockout.html", {"minutes": minutes}, status=429)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -63,6 +64,16 @@ def compiled_catalogues():
     """The interface translations, compiled from site/locale/*.po before any test renders a page
     (`make test` compiles them too; this covers a bare `pytest`)."""
     compile_catalogues()
+
+
+@pytest.fixture(autouse=True)
+def english_to_begin_with():
+    """Each test starts in the site's default language: a request (to /fr/, or with a Russian
+    Accept-Language) leaves its language active in the thread (LocaleMiddleware activates,
+    nothing deactivates), and reverse() and gettext would follow it into the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="module")

@@ -246,6 +246,5 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_points_at_the_sitemap(cl
     assert lines == [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         "Sitemap: http://testserver/sitemap.xml",
     ]

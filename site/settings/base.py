@@ -1,6 +1,7 @@
 """Settings shared by every environment. Configuration comes from environment variables."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "django.contrib.admin",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -74,7 +76,23 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account from
+# one address, that account is locked for that address for AXES_COOLOFF_MINUTES, with a page
+# that says so; every failure and lockout is logged. Page passwords (Wagtail's private pages)
+# are throttled the same way (conference_site.views.authenticate_with_password).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "conference_site.views.lockout"
 
 ROOT_URLCONF = "conference_site.urls"
 
@@ -127,6 +145,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The admin speaks the languages our own admin texts are translated into; each user chooses
 # theirs under Account > Preferences (a translator usually works in their target language).
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# No third-party request from the admin: Gravatar would learn every editor's e-mail hash.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Paris")
 USE_I18N = True

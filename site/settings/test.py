@@ -19,6 +19,9 @@ CACHES = {
     }
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests log in with client.login(), which gives django-axes no request; the throttling tests
+# switch it on (tests/test_login_throttling.py).
+AXES_ENABLED = False
 
 # Machine translation offline and deterministic, whatever the developer's environment holds.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = glossary_aware(PSEUDO_TRANSLATOR)

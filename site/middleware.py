@@ -36,3 +36,33 @@ class SiteLocaleMiddleware(LocaleMiddleware):
         segment = match.group(1).lower()
         known = {code.lower() for code, _name in settings.LANGUAGES}
         return segment in LANG_INFO and segment not in known
+
+
+class AdminContentSecurityPolicyMiddleware:
+    """The admin's own Content-Security-Policy: Wagtail's and wagtail-localize's admin need inline
+    scripts and styles, and previews frame the site; nothing may come from another site."""
+
+    policy = "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "frame-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        ]
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith("/admin/"):
+            response.setdefault("Content-Security-Policy", self.policy)
+        return response

@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from conference_site.security import error_page_style_hash, media_origins
 from localisation.translator_settings import machine_translator_settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django.contrib.admin",
     "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -67,6 +69,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "conference_site.middleware.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "conference_site.middleware.SiteLocaleMiddleware",
@@ -145,8 +150,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The admin speaks the languages our own admin texts are translated into; each user chooses
 # theirs under Account > Preferences (a translator usually works in their target language).
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-# No third-party request from the admin: Gravatar would learn every editor's e-mail hash.
+# No third-party request from the admin: Gravatar would learn every editor's e-mail hash, and
+# Wagtail's update check asks releases.wagtail.io from every editor's browser.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Paris")
 USE_I18N = True
@@ -193,3 +200,40 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_settings(os.environ)
 # A new translation of a live page starts as a draft, so that it goes through review like any
 # other change (wagtail-localize would otherwise publish it at once, in the source language).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+
+# Security headers -------------------------------------------------------------------------------
+# The public site runs no inline script or style: its Content-Security-Policy allows the site's
+# own files only. The one inline style, the 500 page's (it must render without static files),
+# is allowed by its hash. The admin (Wagtail's and wagtail-localize's inline scripts and styles)
+# has a policy of its own (conference_site.middleware.AdminContentSecurityPolicyMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", error_page_style_hash(PROJECT_DIR / "templates" / "500.html")],
+        "img-src": ["'self'", "data:", *media_origins(os.environ.get("MEDIA_URL", ""))],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Nothing on the site uses these browser features; no embedded content may either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

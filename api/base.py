@@ -157,13 +157,14 @@ class PrepareMixin:
     """What every endpoint of ours does: refuse what no parameter can use, and prepare a page
     of results at once."""
 
-    def check_query_parameters(self, queryset):
+    def initial(self, request, *args, **kwargs):
         # A NUL character reaches the database as is: SQLite's full-text search and PostgreSQL
         # both fail on it (a server error), and no parameter of this API has a use for one.
-        for name, values in self.request.GET.lists():
+        # Checked before anything reads a parameter (Wagtail looks ?site= up first of all).
+        for name, values in request.GET.lists():
             if any("\x00" in text for text in (name, *values)):
                 raise BadRequestError(f"{name.replace(chr(0), '')} must not contain NUL characters")
-        super().check_query_parameters(queryset)
+        super().initial(request, *args, **kwargs)
 
     def get_serializer(self, instance, many=False, **kwargs):
         serializer_class = self.get_serializer_class()

@@ -50,6 +50,15 @@ def webcal_url(url, request):
     return f"webcal://{absolute.partition('://')[2]}"
 
 
+def source_locale_id(user) -> int:
+    """The id of the source language's locale, for the admin's checks made row by row (an
+    explorer listing asks for every page): looked up once per request, kept on its user as
+    Wagtail keeps the user's page permissions."""
+    if not hasattr(user, "_source_locale_id"):
+        user._source_locale_id = Locale.get_default().pk
+    return user._source_locale_id
+
+
 class SitePagePermissionTester(PagePermissionTester):
     """Wagtail's page permissions, with one rule more: in a translated language, the shape of
     the site is the moderators'. Whoever may edit a page there (its translators) changes its
@@ -61,7 +70,7 @@ class SitePagePermissionTester(PagePermissionTester):
     """
 
     def can_restructure(self):
-        return self.can_publish() or self.page.locale_id == Locale.get_default().pk
+        return self.can_publish() or self.page.locale_id == source_locale_id(self.user)
 
     def can_delete(self, ignore_bulk=False):
         return super().can_delete(ignore_bulk) and self.can_restructure()

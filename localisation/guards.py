@@ -44,8 +44,7 @@ from .validation import check_override, check_string
 
 def refuse_unless_may_restructure(page: Page, user) -> None:
     """The rule is the page's (core.pages.SitePagePermissionTester)."""
-    permissions = page.specific_deferred.permissions_for_user(user)
-    if not getattr(permissions, "can_restructure", permissions.can_delete)():
+    if not page.specific_deferred.permissions_for_user(user).can_restructure():
         raise PermissionDenied
 
 

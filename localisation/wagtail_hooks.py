@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
-from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.pages import source_locale_id
 from editions.models import EditionPage
 
 from .guards import (
@@ -75,7 +75,7 @@ def register_po_upload_guard():
 def offer_translation_memory(request, page):
     # Before wagtail-localize's own before_edit_page hook (this app comes first), which renders
     # the translation editor: the segments it shows are then pre-filled.
-    if request.method != "GET" or page.locale_id == Locale.get_default().pk:
+    if request.method != "GET" or page.locale_id == source_locale_id(request.user):
         return None
     translation = translation_of(page)
     if translation is not None and page.permissions_for_user(request.user).can_edit():
@@ -168,7 +168,7 @@ def register_translate_edition_url():
 def translate_edition_button(page, user, priority=36):
     if not isinstance(page.specific_deferred, EditionPage):
         return None
-    if page.locale_id != Locale.get_default().pk:
+    if page.locale_id != source_locale_id(user):
         return None
     if not user.has_perm("wagtail_localize.submit_translation"):
         return None
@@ -239,7 +239,7 @@ def register_translation_review_url():
 def submit_translation_button(page, user, next_url=None, priority=35):
     """ "Submit translation for review" on a page that wagtail-localize keeps in sync, for
     someone who may edit it, while it is not in review already."""
-    if page.locale_id == Locale.get_default().pk or page.workflow_in_progress:
+    if page.locale_id == source_locale_id(user) or page.workflow_in_progress:
         return None
     if not may_submit(page, user) or translation_of(page) is None:
         return None

@@ -10,12 +10,15 @@ import json
 from urllib.parse import urlencode
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import translate_object
 
 from home.roles import MODERATORS, translators_group_name
+from localisation.templatetags.review_tags import with_segment_context
 from speakers.models import SpeakerPage
 from tests.factories import SpeakerLinkFactory, SpeakerPageFactory, build_edition, translate_pages
 from tests.html import soup_of
@@ -323,3 +326,37 @@ def test_a_translation_that_would_not_validate_is_not_submitted_and_says_why(
     assert "Label: Ensure this value has at most 100 characters (it has 150)." in message
     assert not Page.objects.get(pk=page.pk).workflow_in_progress
     assert visitor.get(page.url).content == before
+
+
+# The content type, the source page, its rows, their speakers. Lower it when a change saves one.
+LABELLING_QUERIES = 4
+
+
+@pytest.mark.parametrize("speakers", [1, 4])
+def test_labelling_rows_costs_the_same_queries_whatever_the_number_of_speakers(
+    superuser, site_tree, locales, speakers, django_capture_on_commit_callbacks
+):
+    """Pinned at 1 and 4 speakers: the source page, its rows, and the speakers in one query."""
+    edition = build_edition(site_tree.editions, speakers=speakers, quotes=0, sessions=0, partners=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(edition, [locales["ru"]], user=superuser)
+    translation = translation_of(edition, locales["ru"])
+    props = json.dumps(
+        {
+            "segments": [
+                {
+                    "contentPath": f"participations.{row.translation_key}.position",
+                    "location": {"subField": "Position at the time"},
+                }
+                for row in edition.participations.all()
+            ]
+        }
+    )
+    translation = Translation.objects.select_related("source").get(pk=translation.pk)
+
+    with CaptureQueriesContext(connection) as queries:
+        labelled = json.loads(with_segment_context(props, translation))
+
+    names = {row.speaker.title for row in edition.participations.select_related("speaker")}
+    assert {s["location"]["subField"].split(" · ")[1] for s in labelled["segments"]} == names
+    assert len(queries) == LABELLING_QUERIES

@@ -5,6 +5,8 @@ panel of a source page, the state of each of its translations."""
 import json
 
 from django import template
+from django.db.models import prefetch_related_objects
+from modelcluster.fields import ParentalKey
 from wagtail.models import Page, WorkflowState
 
 from localisation import board
@@ -34,7 +36,10 @@ def with_segment_context(props, translation):
     the row is about (``TranslatableRow.translation_context``): "Position at the time · Kirill
     Kaem" rather than a position among others."""
     data = json.loads(props)
-    source = translation.source.as_instance()
+    # The source page as it is in the database, not as the TranslationSource stored it:
+    # deserialising that checks every row's links one query at a time. A row changed since
+    # the last sync is simply not labelled.
+    source = translation.source.get_source_instance()
     rows = {}
     for segment in data.get("segments", []):
         relation, _dot, rest = segment.get("contentPath", "").partition(".")
@@ -42,12 +47,7 @@ def with_segment_context(props, translation):
         if not key:
             continue
         if relation not in rows:
-            manager = getattr(source, relation, None)
-            rows[relation] = (
-                {str(row.translation_key): row for row in manager.all()}
-                if hasattr(manager, "all")
-                else {}
-            )
+            rows[relation] = _rows_of(source, relation)
         row = rows[relation].get(key)
         label = row.translation_context() if hasattr(row, "translation_context") else ""
         if label:
@@ -56,6 +56,24 @@ def with_segment_context(props, translation):
                 f"{location['subField']} · {label}" if location.get("subField") else label
             )
     return json.dumps(data)
+
+
+def _rows_of(source, relation):
+    """{translation key: row} of one of the source's inline relations, with the pages or
+    snippets the rows point to fetched in one query each (a row's context names them)."""
+    manager = getattr(source, relation, None)
+    if not hasattr(manager, "all"):
+        return {}
+    rows = list(manager.all())
+    if rows:
+        model = type(rows[0])
+        targets = [
+            field.name
+            for field in model._meta.concrete_fields
+            if field.many_to_one and not isinstance(field, ParentalKey) and field.name != "locale"
+        ]
+        prefetch_related_objects(rows, *targets)
+    return {str(row.translation_key): row for row in rows}
 
 
 @register.simple_tag

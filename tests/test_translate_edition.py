@@ -8,12 +8,15 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation
 
 from editions.models import Venue
 from home.roles import MODERATORS, translators_group_name
+from localisation.edition_translation import plan
 from news.models import NewsPage
 from tests.factories import NewsPageFactory, build_edition, translate_pages
 from tests.html import soup_of
@@ -149,3 +152,23 @@ def test_the_edition_page_offers_the_action_to_a_moderator(client, moderator, ed
     explorer = client.get(reverse("wagtailadmin_explore", args=[edition.get_parent().pk]))
 
     assert url(edition) in explorer.content.decode()
+
+
+@pytest.mark.parametrize("speakers", [1, 5])
+def test_showing_what_will_be_prepared_costs_the_same_queries_whatever_the_size(
+    site_tree, locales, speakers
+):
+    """Pinned at 1 and 5 speakers: the pages, the venue, what is translated, what is synced."""
+    translate_pages([site_tree.home, site_tree.editions], "ru")
+    edition = build_edition(site_tree.editions, speakers=speakers, quotes=0, sessions=0, partners=2)
+
+    with CaptureQueriesContext(connection) as queries:
+        work = plan(edition, locales["ru"])
+
+    assert len(work.create) == 1 + speakers + 2 + 1  # edition, speakers, partners, venue
+    assert len(queries) == PLAN_QUERIES
+
+
+# The pages (and their specific rows, one query per page type), the venue, the translated
+# pages, the translated venues, the synced sources. Lower it when a change saves one.
+PLAN_QUERIES = 7

@@ -5,6 +5,7 @@ and under it the four index pages. Each level is its own fixture so a test asks 
 what it needs; ``site_tree`` bundles them.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from io import StringIO
 
@@ -13,7 +14,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.utils import translation
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_delete_signal_handler, post_save_signal_handler
 from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -24,6 +28,7 @@ from news.models import NewsIndexPage
 from partners.models import PartnerIndexPage
 from quotes.models import QuoteIndexPage
 from speakers.models import SpeakerIndexPage
+from tests.database import test_databases
 from tests.factories import (
     EditionIndexPageFactory,
     HomePageFactory,
@@ -56,6 +61,60 @@ def no_reference_index():
     is rebuilt on every save of a page or row: no test reads it, and it costs a fifth of the
     suite's time."""
     with disable_reference_index_auto_update():
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """The migrated test database, copied from a file built once for the current migrations
+    (tests/database.py), without Wagtail's placeholder "Welcome" page."""
+    with django_db_blocker.unblock(), test_databases(request.config.option.verbose):
+        yield
+
+
+def _search_index_updates(connect):
+    """Connect or disconnect the search backend's handlers, which index an object on every
+    save (a fifth of a page's saving time)."""
+    for model in search_index.get_indexed_models():
+        if getattr(model, "search_auto_update", True):
+            for signal, handler in (
+                (post_save, post_save_signal_handler),
+                (post_delete, post_delete_signal_handler),
+            ):
+                (signal.connect if connect else signal.disconnect)(handler, sender=model)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_search_index_updates():
+    """Only the tests that search keep the search index up to date: mark a module or a test
+    with ``@pytest.mark.search_index``."""
+    _search_index_updates(connect=False)
+    yield
+    _search_index_updates(connect=True)
+
+
+@contextmanager
+def search_index_updates(node):
+    if node.get_closest_marker("search_index"):
+        _search_index_updates(connect=True)
+        yield
+        _search_index_updates(connect=False)
+    else:
+        yield
+
+
+@pytest.fixture(scope="module", autouse=True)
+def search_index_for_marked_modules(request):
+    with search_index_updates(request.node):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def search_index_for_marked_tests(request):
+    if request.node.parent.get_closest_marker("search_index"):
+        yield  # the module's fixture keeps it up to date already
+        return
+    with search_index_updates(request.node):
         yield
 
 
@@ -103,18 +162,12 @@ def root_page(db):
 
 
 def make_home_page(root_page):
-    """A HomePage under the root, made the default Site's root page.
-
-    Wagtail's placeholder "Welcome" page is removed, as the demo loader does, so that URLs
-    and the tree look like the real site's.
-    """
+    """A HomePage under the root, made the default Site's root page, as the demo loader does
+    (the test database has no Wagtail placeholder "Welcome" page: tests/database.py)."""
     home = HomePageFactory(parent=root_page, slug="home-page")
     site = Site.objects.get(is_default_site=True)
-    placeholder = site.root_page
     site.root_page = home
     site.save()
-    if placeholder.specific_class is Page and not placeholder.get_children().exists():
-        placeholder.delete()
     return home
 
 

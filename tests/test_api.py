@@ -168,6 +168,7 @@ def test_the_pages_endpoint_filters_by_type_and_locale_with_the_same_relations(c
     assert as_link(item["participations"][0]["speaker"]) == link(archive.speaker_translation)
 
 
+@pytest.mark.search_index
 @pytest.mark.parametrize("endpoint", ["pages", "speakers"])
 def test_search_finds_visible_pages_only(client, site_tree, endpoint):
     shown = SpeakerPageFactory(parent=site_tree.speakers, title="Synthetic Quarnell Shown")

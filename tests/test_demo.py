@@ -44,7 +44,19 @@ def content_snapshot():
     }
 
 
-def test_load_demo_twice_changes_nothing():
+@pytest.fixture
+def fresh_wagtail_site(db):
+    """The site as a new Wagtail project has it: Wagtail's "Welcome" page as the default site's
+    root (the test database starts without it: tests/database.py)."""
+    welcome = Page(title="Welcome to your new Wagtail site!", slug="home")
+    Page.get_first_root_node().add_child(instance=welcome)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = welcome
+    site.save()
+    return site
+
+
+def test_load_demo_twice_changes_nothing(fresh_wagtail_site):
     first = load_demo()
     snapshot = content_snapshot()
 
@@ -55,7 +67,7 @@ def test_load_demo_twice_changes_nothing():
     assert content_snapshot() == snapshot
 
 
-def test_load_demo_keeps_what_an_editor_changed():
+def test_load_demo_keeps_what_an_editor_changed(fresh_wagtail_site):
     load_demo()
     edition = EditionPage.objects.get(year=2016, locale__language_code="en")
     edition.lead = "Edited by an editor."
@@ -68,7 +80,8 @@ def test_load_demo_keeps_what_an_editor_changed():
     )
 
 
-def test_load_demo_replaces_wagtails_welcome_page_with_the_series_home(demo):
+def test_load_demo_replaces_wagtails_welcome_page_with_the_series_home(fresh_wagtail_site):
+    load_demo()
 
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)

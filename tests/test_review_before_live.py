@@ -95,6 +95,7 @@ def review_action(client, page, action, **data):
     )
 
 
+@pytest.mark.search_index
 def test_a_submitted_translation_stays_off_the_live_site_until_a_moderator_approves(
     client, team, live_russian_speaker, locales, django_capture_on_commit_callbacks
 ):

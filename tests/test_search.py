@@ -26,7 +26,7 @@ from tests.factories import (
 from tests.html import soup_of
 from tests.queries import counted_get
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
 # A made-up word that no factory writes: only what a test plants contains it.
 WORD = "quasarbiotic"

@@ -53,12 +53,14 @@ def chooser_titles(client, **query):
             if title in response.content.decode()}  # fmt: skip
 
 
+@pytest.mark.search_index
 def test_a_translator_chooses_among_their_language_and_english_as_visitors_see_it(client, user_in):
     client.force_login(user_in(translators_group_name("ru")))
 
     assert chooser_titles(client) == {"Zebra public", "Zebra по-русски"}
 
 
+@pytest.mark.search_index
 def test_a_moderator_chooses_among_every_page(client, user_in):
     client.force_login(user_in(MODERATORS))
 

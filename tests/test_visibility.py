@@ -34,7 +34,8 @@ from tests.factories import (
     translate_page,
 )
 
-pytestmark = pytest.mark.integration
+# Search is one of the outputs checked: the index must follow every change.
+pytestmark = [pytest.mark.integration, pytest.mark.search_index]
 
 # A word only the page to hide (and what it says) carries, per kind of page.
 MARKERS = {

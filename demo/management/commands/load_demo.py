@@ -284,9 +284,11 @@ class Command(BaseCommand):
         site.root_page = home
         site.site_name = home_data["title"]
         site.save()
-        # Wagtail's placeholder "Welcome" page has nothing of ours under it: remove it.
+        # Wagtail's placeholder "Welcome" page has nothing of ours under it: remove it. A site
+        # whose root was the tree's root itself keeps it (its cached row still counts no child).
         if (
             previous_root is not None
+            and previous_root.depth > 1
             and previous_root.pk != home.pk
             and previous_root.specific_class is Page
             and not previous_root.get_children().exists()

@@ -1,5 +1,6 @@
 # The two commands a newcomer needs: `make run` and `make test`. `make help` lists the rest.
-PYTHON ?= python3
+# The newest CPython 3.11 to 3.13 on the machine (PATH or pyenv): see bin/find-python.
+PYTHON ?= $(or $(shell sh bin/find-python),python3)
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py

@@ -7,13 +7,9 @@ what it needs; ``site_tree`` bundles them.
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from io import StringIO
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from modelsearch import index as search_index
@@ -28,7 +24,7 @@ from news.models import NewsIndexPage
 from partners.models import PartnerIndexPage
 from quotes.models import QuoteIndexPage
 from speakers.models import SpeakerIndexPage
-from tests.database import test_databases
+from tests.database import demo_loaded, test_databases
 from tests.factories import (
     EditionIndexPageFactory,
     HomePageFactory,
@@ -137,22 +133,15 @@ def english_to_begin_with():
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo in three languages (``manage.py load_demo``), built once per test module (it
-    takes seconds) inside a transaction rolled back after the module; each test's own changes
+    """The demo in three languages (``manage.py load_demo``) for the whole test module, loaded
+    once per version of the code and copied in (tests/database.py); each test's own changes
     are rolled back after the test. Its value is the loader's output.
 
     Keep tests that build their own tree out of modules that use it: the demo stays in the
     database until the module ends.
     """
-    # In English whatever the test before left active (a request to /fr/ leaves French active
-    # in the thread: LocaleMiddleware activates, nothing deactivates).
-    with django_db_blocker.unblock(), transaction.atomic(), translation.override("en"):
-        out = StringIO()
-        call_command("load_demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
-    # Wagtail caches the site's root paths; they must not outlive the rolled-back pages.
-    cache.clear()
+    with django_db_blocker.unblock(), demo_loaded() as output:
+        yield output
 
 
 @pytest.fixture

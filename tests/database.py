@@ -1,11 +1,18 @@
-"""The test database, built once and copied into each test process.
+"""The test database, built once and copied into each test process; the demo likewise.
 
 Migrating an empty SQLite database takes Django and Wagtail about fifteen seconds, and every
 pytest-xdist worker used to pay it on every run. The migrated database is kept as a file in
 ``.pytest_cache``, named after everything that shapes it (the project's migrations and the
 versions of the installed packages), and each worker copies it into its in-memory test database
 with SQLite's backup API in a few milliseconds. Any change to a migration or a package names a
-new file, so a stale schema is never reused. PostgreSQL (``DATABASE_URL``) is set up as usual.
+new file, so a stale schema is never reused.
+
+The demo (``load_demo``, four seconds) is kept the same way, named after the schema and every
+source file of the project (the loader and the models it saves through), and copied in for each
+module that reads it; the plain database is copied back when the module ends.
+
+PostgreSQL (``DATABASE_URL``) is set up as usual, and its demo loaded in a transaction rolled
+back after each module.
 """
 
 import hashlib
@@ -14,14 +21,20 @@ import sqlite3
 import tempfile
 from contextlib import closing, contextmanager
 from importlib import metadata
+from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connections
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connections, transaction
 from django.test.utils import setup_databases, teardown_databases
+from django.utils import translation
 from wagtail.models import Page, Site
 
 TEMPLATES_DIR = Path(settings.BASE_DIR) / ".pytest_cache" / "test-databases"
+# Where the session's plain migrated database was kept, when SQLite runs in memory.
+_session_template = None
 
 
 def schema_fingerprint():
@@ -37,6 +50,23 @@ def schema_fingerprint():
     ):
         digest.update(distribution.encode())
     digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def project_fingerprint():
+    """A digest of everything ``load_demo``'s result depends on besides the schema: every
+    file of the project outside the tests (code, demo content, PO files, templates)."""
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    skipped = {".git", ".venv", ".pytest_cache", "tests", "media", "static", "node_modules"}
+    for path in sorted(base.rglob("*")):
+        relative = path.relative_to(base)
+        if relative.parts[0] in skipped or "__pycache__" in relative.parts or path.is_dir():
+            continue
+        if path.suffix in {".sqlite3", ".mo", ".pyc"} or relative.parts[0].endswith(".egg-info"):
+            continue
+        digest.update(str(relative).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -71,6 +101,7 @@ def test_databases(verbosity=0):
         teardown_databases(config, verbosity=verbosity)
         return
 
+    global _session_template
     template = TEMPLATES_DIR / f"migrated-{schema_fingerprint()}.sqlite3"
     old_name = connection.settings_dict["NAME"]
     test_name = connection.creation._get_test_db_name()
@@ -78,22 +109,71 @@ def test_databases(verbosity=0):
         connection.close()
         settings.DATABASES[connection.alias]["NAME"] = test_name
         connection.settings_dict["NAME"] = test_name
-        connection.ensure_connection()
-        with closing(sqlite3.connect(template)) as source:
-            source.backup(connection.connection)
+        restore(connection, template)
     else:
         setup_databases(verbosity=verbosity, interactive=False)
         remove_wagtails_welcome_page()
-        save_template(connection, template)
+        save_template(connection, template, stale="migrated-*")
+    _session_template = template
     yield
+    _session_template = None
     connection.creation.destroy_test_db(old_name, verbosity=verbosity)
 
 
-def save_template(connection, template):
+def load_demo():
+    out = StringIO()
+    # In English whatever the test before left active (a request to /fr/ leaves French active
+    # in the thread: LocaleMiddleware activates, nothing deactivates).
+    with translation.override("en"):
+        call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@contextmanager
+def demo_loaded():
+    """The demo in the database until the block ends; the value is the loader's output."""
+    connection = connections["default"]
+    # Wagtail caches the site's root paths: those of the module before must not be read
+    # against the demo's pages, nor the demo's outlive them.
+    cache.clear()
+    if _session_template is None:
+        with transaction.atomic():
+            yield load_demo()
+            transaction.set_rollback(True)
+    else:
+        template = TEMPLATES_DIR / (
+            f"demo-{_session_template.stem.removeprefix('migrated-')}-{project_fingerprint()}"
+            ".sqlite3"
+        )
+        output = template.with_suffix(".txt")
+        if template.exists() and output.exists():
+            restore(connection, template)
+        else:
+            output_text = load_demo()
+            save_template(connection, template, stale="demo-*")
+            output.write_text(output_text)
+        try:
+            yield output.read_text()
+        finally:
+            restore(connection, _session_template)
+    # Wagtail caches the site's root paths; they must not outlive the demo's pages.
+    cache.clear()
+
+
+def restore(connection, template):
+    """Replace the whole content of the (in-memory) test database by the file's."""
+    connection.ensure_connection()
+    with closing(sqlite3.connect(template)) as source:
+        source.backup(connection.connection)
+
+
+def save_template(connection, template, stale):
     """Write the database to ``template`` atomically: two workers may build it at once."""
     template.parent.mkdir(parents=True, exist_ok=True)
-    for stale in template.parent.glob("migrated-*.sqlite3"):
-        stale.unlink(missing_ok=True)
+    for old in template.parent.glob(f"{stale}.sqlite3"):
+        if old != template:
+            old.unlink(missing_ok=True)
+            old.with_suffix(".txt").unlink(missing_ok=True)
     handle, partial = tempfile.mkstemp(dir=template.parent, suffix=".partial")
     os.close(handle)
     try:

@@ -9,6 +9,9 @@ from api.router import api_router
 from conference_site import views as site_views
 from search import views as search_views
 
+# A bare 500 for any failure, a 503 in the visitor's language while the database is away.
+handler500 = "conference_site.errors.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

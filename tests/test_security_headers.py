@@ -64,8 +64,9 @@ def test_public_pages_keep_to_the_policy(client, demo, url):
     assert not [tag for tag in soup.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
 
 
-def test_the_error_page_style_is_allowed_by_its_hash(client, db):
-    page = BeautifulSoup(render_to_string("500.html"), "html.parser")
+@pytest.mark.parametrize("template", ["500.html", "503.html"])
+def test_the_error_page_style_is_allowed_by_its_hash(client, db, template):
+    page = BeautifulSoup(render_to_string(template), "html.parser")
     digest = hashlib.sha256(page.style.string.encode()).digest()
 
     policy = directives(client.get("/robots.txt")["Content-Security-Policy"])

@@ -126,8 +126,35 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # A connection kept across requests is checked before reuse: after the database
+        # restarts, the next request reconnects instead of failing on a dead connection.
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer is reported within seconds (errors.py), not a hang.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+    )
+
+
+def redis_cache(url):
+    """The cache on Redis, never a single point of failure: when Redis is down or slow, every
+    cache read is a miss and every write is skipped, within a quarter of a second, logged by
+    ``django_redis``; pages are served from the database meanwhile."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            "SOCKET_CONNECT_TIMEOUT": 0.25,
+            "SOCKET_TIMEOUT": 0.25,
+            "IGNORE_EXCEPTIONS": True,
+        },
+    }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -207,12 +234,16 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # own files only. The one inline style, the 500 page's (it must render without static files),
 # is allowed by its hash. The admin (Wagtail's and wagtail-localize's inline scripts and styles)
 # has a policy of its own (conference_site.middleware.AdminContentSecurityPolicyMiddleware).
+ERROR_PAGE_TEMPLATE = PROJECT_DIR / "templates" / "error_page.html"
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", error_page_style_hash(PROJECT_DIR / "templates" / "500.html")],
+        "style-src": [
+            "'self'",
+            error_page_style_hash(PROJECT_DIR / "templates" / "error_page.html"),
+        ],
         "img-src": ["'self'", "data:", *media_origins(os.environ.get("MEDIA_URL", ""))],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

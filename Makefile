@@ -14,7 +14,7 @@ COVERAGE_CORE ?= $(shell test -x $(BIN)/python && $(BIN)/python -c 'import sys; 
 export COVERAGE_CORE
 
 .DEFAULT_GOAL := help
-.PHONY: help install catalogues messages run serve migrate demo test test-postgres lint format check clean
+.PHONY: help install catalogues messages run serve migrate demo prod test test-postgres lint format check clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,6 +46,9 @@ demo: migrate ## Load the demo in three languages, serve it at http://$(HOST):$(
 
 run: demo ## Set up everything, load the demo and serve http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+prod: catalogues ## Run the production stack here: nginx -> gunicorn -> PostgreSQL and Redis, with the task worker, at http://127.0.0.1:8080
+	PORT=$(or $(PROD_PORT),8080) bin/prod
 
 test: catalogues ## Run the whole test suite in parallel, with coverage (SQLite unless DATABASE_URL is set)
 	@# pytest exits with 5 when it collected no test: that is a failure, never a pass.

@@ -61,10 +61,19 @@ def no_reference_index():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(request, django_test_environment, django_db_blocker):
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_modify_db_settings,  # a database per xdist worker: test_<name>_gw0, ...
+    django_db_keepdb,
+    django_db_createdb,
+):
     """The migrated test database, copied from a file built once for the current migrations
     (tests/database.py), without Wagtail's placeholder "Welcome" page."""
-    with django_db_blocker.unblock(), test_databases(request.config.option.verbose):
+    keepdb = django_db_keepdb and not django_db_createdb
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock(), test_databases(verbosity, keepdb=keepdb):
         yield
 
 

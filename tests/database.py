@@ -58,15 +58,20 @@ def project_fingerprint():
     file of the project outside the tests (code, demo content, PO files, templates)."""
     digest = hashlib.sha256()
     base = Path(settings.BASE_DIR)
-    skipped = {".git", ".venv", ".pytest_cache", "tests", "media", "static", "node_modules"}
-    for path in sorted(base.rglob("*")):
-        relative = path.relative_to(base)
-        if relative.parts[0] in skipped or "__pycache__" in relative.parts or path.is_dir():
-            continue
-        if path.suffix in {".sqlite3", ".mo", ".pyc"} or relative.parts[0].endswith(".egg-info"):
-            continue
-        digest.update(str(relative).encode())
-        digest.update(path.read_bytes())
+    skipped = {"tests", "media", "static", "node_modules", "build", "__pycache__"}
+    for folder, subfolders, files in os.walk(base):
+        # Hidden folders and files (.venv, .git, .prod, coverage data) change as tests run.
+        subfolders[:] = sorted(
+            name
+            for name in subfolders
+            if name not in skipped and not name.startswith(".") and not name.endswith(".egg-info")
+        )
+        for name in sorted(files):
+            if name.startswith(".") or Path(name).suffix in {".sqlite3", ".mo", ".pyc", ".log"}:
+                continue
+            path = Path(folder) / name
+            digest.update(str(path.relative_to(base)).encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -90,15 +95,16 @@ def uses_in_memory_sqlite(connection):
 
 
 @contextmanager
-def test_databases(verbosity=0):
+def test_databases(verbosity=0, keepdb=False):
     """The test databases for the session, ready to use: migrated, with the welcome page
     removed. Torn down on exit."""
     connection = connections["default"]
     if not uses_in_memory_sqlite(connection):
-        config = setup_databases(verbosity=verbosity, interactive=False)
+        config = setup_databases(verbosity=verbosity, interactive=False, keepdb=keepdb)
         remove_wagtails_welcome_page()
         yield
-        teardown_databases(config, verbosity=verbosity)
+        if not keepdb:
+            teardown_databases(config, verbosity=verbosity)
         return
 
     global _session_template

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "django_filters",
+    "django_tasks_db",
     "rest_framework",
     "django.contrib.admin",
     "axes",

@@ -25,6 +25,11 @@ required("DATABASE_URL")
 
 CACHES = {"default": redis_cache(required("REDIS_URL"))}
 
+# Work that need not hold up a request (search indexing, ...) is queued in the database and
+# run by the worker, `manage.py db_worker` (`make prod` starts it). TASKS_BACKEND may name
+# another backend of django-tasks, such as "django_tasks.backends.immediate.ImmediateBackend".
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -32,8 +37,9 @@ STORAGES = {
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+# Cookies travel over HTTPS only. `make prod` switches this off for its plain-HTTP run on
+# 127.0.0.1 (SECURE_COOKIES=false); a deployment never should.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # HSTS is on by default: one year, subdomains included, ready for the preload list. A site

@@ -14,6 +14,7 @@ from functools import cached_property
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import translation
 from rest_framework.filters import BaseFilterBackend
@@ -123,6 +124,34 @@ class RelatedPageFilter(BaseFilterBackend):
         return queryset
 
 
+# The largest id a database holds (a signed 64-bit integer): a larger number in a filter would
+# overflow in the database driver, a server error instead of an empty result.
+LARGEST_ID = 2**63 - 1
+
+
+def check_ids(request, model, view):
+    """Refuse, with a 400, a filter on an integer field or a relation (``?venue=``,
+    ``?participations=``, ``?alias_of=``) whose value is not an integer the database can hold."""
+    # ?locale= is a language code, read by its own filter (as in Wagtail's FieldsFilter).
+    fields = set(view.get_available_fields(model, db_fields_only=True)) - {"locale"}
+    for name in fields & request.GET.keys():
+        try:
+            field = model._meta.get_field(name)
+        except LookupError:
+            continue
+        if not (field.is_relation or isinstance(field, models.IntegerField | models.AutoField)):
+            continue
+        if field.is_relation and field.many_to_many and not field.auto_created:
+            continue  # tags and the like are filtered by name
+        value = request.GET[name]
+        try:
+            number = int(value)
+        except ValueError:
+            raise BadRequestError(f"{name} must be an integer, not {value[:40]!r}") from None
+        if abs(number) > LARGEST_ID:
+            raise BadRequestError(f"{name} must be an integer under {LARGEST_ID + 1}")
+
+
 class OtherFieldsFilter(FieldsFilter):
     """Wagtail's ``?field=value`` filter, for the fields RelatedPageFilter does not handle,
     and with a 400 for a value the field cannot hold (Wagtail's lets ``?start_date=x`` crash)."""
@@ -134,6 +163,7 @@ class OtherFieldsFilter(FieldsFilter):
             for parameter in related:
                 del query[parameter]
             request = SimpleNamespace(GET=query)
+        check_ids(request, queryset.model, view)
         try:
             return super().filter_queryset(request, queryset, view)
         except ValidationError as error:
@@ -164,6 +194,10 @@ class PrepareMixin:
         for name, values in request.GET.lists():
             if any("\x00" in text for text in (name, *values)):
                 raise BadRequestError(f"{name.replace(chr(0), '')} must not contain NUL characters")
+        # DRF answers an unknown ?format= with an empty 404.
+        formats = [renderer.format for renderer in self.renderer_classes]
+        if request.GET.get("format", formats[0]) not in formats:
+            raise BadRequestError(f"format must be one of: {', '.join(formats)}")
         super().initial(request, *args, **kwargs)
 
     def get_serializer(self, instance, many=False, **kwargs):

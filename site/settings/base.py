@@ -211,6 +211,14 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
+# Uploads with a bounded cost. An image's renditions take memory and time in proportion to its
+# pixels (an 11,000 x 11,000 PNG of 470 KB took 2.9 GB and a worker's whole timeout): above
+# MAX_IMAGE_MEGAPIXELS the upload is refused with a form error. Files above the sizes below
+# are refused too.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_MEGAPIXELS", "40")) * 1_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_MB", "10")) * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.ImageForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("MAX_DOCUMENT_MB", "20")) * 1024 * 1024
 
 LOGGING = {
     "version": 1,

@@ -126,3 +126,41 @@ def test_the_admin_asks_nothing_of_gravatar(client, editor):
     dashboard = client.get("/admin/").content.decode()
 
     assert "gravatar" not in dashboard.lower()
+
+
+def log_in_through_proxy(client, password, forwarded_for):
+    """A login as it reaches gunicorn behind nginx: from 127.0.0.1, the visitor in
+    X-Forwarded-For (nginx appends the address it saw to whatever the client sent)."""
+    return client.post(
+        LOGIN,
+        {"username": "editor", "password": password},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_behind_the_proxy_one_visitors_failures_do_not_lock_out_another(
+    client, throttled, editor, settings
+):
+    settings.PROXY_COUNT = 1
+    for _ in range(3):
+        log_in_through_proxy(client, "wrong", "203.0.113.9")
+
+    attacker = log_in_through_proxy(client, "right-password", "203.0.113.9")
+    colleague = log_in_through_proxy(client, "right-password", "198.51.100.7")
+
+    assert attacker.status_code == 429
+    assert colleague.status_code == 302
+
+
+def test_an_address_a_client_writes_into_x_forwarded_for_itself_is_not_believed(
+    client, throttled, editor, settings
+):
+    settings.PROXY_COUNT = 1
+    # Each attempt claims a new address on the left; nginx appends the real one on the right.
+    for fake in range(3):
+        log_in_through_proxy(client, "wrong", f"10.0.0.{fake}, 203.0.113.9")
+
+    assert (
+        log_in_through_proxy(client, "right-password", "10.0.0.99, 203.0.113.9").status_code == 429
+    )

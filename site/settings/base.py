@@ -99,6 +99,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "conference_site.views.lockout"
+# How many reverse proxies of ours stand in front of the application (nginx: 1); the visitor's
+# address for throttling is the one the outermost appended to X-Forwarded-For.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "conference_site.security.client_address"
 
 ROOT_URLCONF = "conference_site.urls"
 

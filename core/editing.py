@@ -13,6 +13,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import get_page_models
 
 from core.pages import SitePage
 
@@ -47,13 +48,19 @@ class ConflictCheckingEditView(EditView):
 
 
 class SitePageViewSet(PageViewSet):
-    """The admin views of every page type of the project (``SitePage``'s subclasses)."""
+    """The admin views of one page type of the project, with the conflict-checking edit view.
+    One per concrete model: Wagtail's generic views read their model's table."""
 
     edit_view_class = ConflictCheckingEditView
 
-    def __init__(self, name="site_pages", **kwargs):
-        super().__init__(name, model=SitePage, **kwargs)
+    def __init__(self, model, **kwargs):
+        super().__init__(f"{model._meta.label_lower}_pages", model=model, **kwargs)
 
     @property
     def parent_models(self):
         return []
+
+
+def site_page_models():
+    """Every page type of the project: the concrete subclasses of ``SitePage``."""
+    return [model for model in get_page_models() if issubclass(model, SitePage)]

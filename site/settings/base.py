@@ -227,8 +227,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("MAX_DOCUMENT_MB", "20")) * 102
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"once_a_minute": {"()": "conference_site.logfilters.OncePerInterval"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # A cache error while Redis is away, once a minute rather than once a cache call.
+    "loggers": {"django_redis.cache": {"filters": ["once_a_minute"]}},
 }
 
 # Machine translation (localisation/translator_settings.py, localisation/machine_translation.py):
